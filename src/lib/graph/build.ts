@@ -1,0 +1,452 @@
+import type { CellData } from '../../schemas/cell';
+import type { GlossaryData } from '../../schemas/glossary';
+import type { MaterialData } from '../../schemas/material';
+import type { ReactionData } from '../../schemas/reaction';
+import type { ReferenceData } from '../../schemas/reference';
+import type { SectionData } from '../../schemas/section';
+import type { StudyData } from '../../schemas/study';
+import type { TechniqueData } from '../../schemas/technique';
+import type { CollectedCitation, CollectedRefs } from '../../plugins/refs';
+import type { LinkKind } from '../routes';
+import { renderInline, renderMath } from '../tex';
+import { ContentGraphError, type Problem, unknownId } from './problems';
+
+/** A record as the collections hand it over. */
+export interface Entry<T> {
+  id: string;
+  filePath: string;
+  data: T;
+}
+
+/** A section with what its MDX body collected (citations, cross-links, placements) and its headings. */
+export interface SectionEntry extends Entry<SectionData> {
+  refs: CollectedRefs;
+  /** The rendered body (Astro's `Content` component); carried through, never inspected here. */
+  Content?: unknown;
+  headings: { depth: number; slug: string; text: string }[];
+}
+
+export interface GraphInput {
+  sections: SectionEntry[];
+  references: Entry<ReferenceData>[];
+  studies: Entry<StudyData>[];
+  materials: Entry<MaterialData>[];
+  techniques: Entry<TechniqueData>[];
+  cells: Entry<CellData>[];
+  reactions: Entry<ReactionData>[];
+  glossary: Entry<GlossaryData>[];
+}
+
+export interface SectionNode extends Entry<SectionData> {
+  slug: string;
+  Content?: unknown;
+  /** The edition's number: "2", "2.1". */
+  number: string;
+  depth: number;
+  parent?: SectionNode;
+  children: SectionNode[];
+  prev?: SectionNode;
+  next?: SectionNode;
+  headings: SectionEntry['headings'];
+  /** Reference numbers cited, in order of first citation. */
+  citations: number[];
+  studies: StudyNode[];
+  reactions: ReactionNode[];
+  materials: MaterialNode[];
+  techniques: TechniqueNode[];
+}
+
+export interface CitingPlace {
+  section: SectionNode;
+  context: string;
+}
+
+export interface ReferenceNode extends Entry<ReferenceData> {
+  n: number;
+  citedIn: CitingPlace[];
+  studies: StudyNode[];
+  materials: MaterialNode[];
+  cells: CellNode[];
+}
+
+export interface StudyNode extends Entry<StudyData> {
+  section: SectionNode;
+  references: ReferenceNode[];
+  materials: MaterialNode[];
+  techniques: TechniqueNode[];
+  cell: CellNode;
+  reactions: ReactionNode[];
+}
+
+export interface MaterialNode extends Entry<MaterialData> {
+  studies: StudyNode[];
+  sections: SectionNode[];
+  reactions: ReactionNode[];
+}
+
+export interface TechniqueNode extends Entry<TechniqueData> {
+  studies: StudyNode[];
+  sections: SectionNode[];
+}
+
+export interface CellNode extends Entry<CellData> {
+  studies: StudyNode[];
+  references: ReferenceNode[];
+}
+
+export interface ReactionNode extends Entry<ReactionData> {
+  /** Number in reading order. */
+  number: number;
+  section: SectionNode;
+  study?: StudyNode;
+  materials: MaterialNode[];
+  follows?: ReactionNode;
+  /** Rendered display HTML (KaTeX with MathML). */
+  html: string;
+}
+
+export interface GlossaryNode extends Entry<GlossaryData> {
+  sections: SectionNode[];
+}
+
+export interface Graph {
+  /** Sections in reading order. */
+  sections: SectionNode[];
+  /** Top-level parts in order. */
+  parts: SectionNode[];
+  section: Map<string, SectionNode>;
+  references: ReferenceNode[];
+  reference: Map<number, ReferenceNode>;
+  studies: StudyNode[];
+  study: Map<string, StudyNode>;
+  materials: MaterialNode[];
+  material: Map<string, MaterialNode>;
+  techniques: TechniqueNode[];
+  technique: Map<string, TechniqueNode>;
+  cells: CellNode[];
+  cell: Map<string, CellNode>;
+  /** Reactions in number order. */
+  reactions: ReactionNode[];
+  reaction: Map<string, ReactionNode>;
+  glossary: GlossaryNode[];
+  term: Map<string, GlossaryNode>;
+}
+
+const byId = <T extends { id: string }>(items: T[]) => new Map(items.map((i) => [i.id, i]));
+const pushUnique = <T>(list: T[], item: T) => {
+  if (!list.includes(item)) list.push(item);
+};
+
+/**
+ * Builds the content graph: checks every relation, numbers sections and reactions, and derives the reverse
+ * relations. Throws a ContentGraphError that lists every problem with its file, line or field, and value.
+ */
+export function buildGraph(input: GraphInput): Graph {
+  const problems: Problem[] = [];
+  const problem = (p: Problem) => problems.push(p);
+
+  // --- nodes -------------------------------------------------------------------------------------------------
+  const sections: SectionNode[] = input.sections.map((e) => ({
+    ...e, slug: e.data.slug, number: '', depth: 0, children: [], headings: e.headings, citations: [], studies: [], reactions: [], materials: [], techniques: [],
+  }));
+  const references: ReferenceNode[] = input.references
+    .map((e) => ({ ...e, n: e.data.n, citedIn: [], studies: [], materials: [], cells: [] }))
+    .sort((a, b) => a.n - b.n);
+  const materials: MaterialNode[] = input.materials.map((e) => ({ ...e, studies: [], sections: [], reactions: [] }));
+  const techniques: TechniqueNode[] = input.techniques.map((e) => ({ ...e, studies: [], sections: [] }));
+  const cells: CellNode[] = input.cells.map((e) => ({ ...e, studies: [], references: [] })).sort((a, b) => a.data.order - b.data.order);
+  const glossary: GlossaryNode[] = input.glossary.map((e) => ({ ...e, sections: [] }));
+
+  const section = new Map<string, SectionNode>();
+  for (const s of sections) {
+    const other = section.get(s.slug);
+    if (other) problem({ file: s.filePath, field: 'slug', message: `duplicate section slug "${s.slug}" (also in ${other.filePath})` });
+    else section.set(s.slug, s);
+  }
+  const reference = new Map<number, ReferenceNode>();
+  for (const r of references) {
+    if (reference.has(r.n)) problem({ file: r.filePath, field: 'n', message: `duplicate reference number ${r.n}` });
+    reference.set(r.n, r);
+  }
+  references.forEach((r, i) => {
+    if (r.n !== i + 1 && !problems.some((p) => p.field === 'n'))
+      problem({ file: r.filePath, field: 'n', message: `reference numbers must run 1, 2, 3 … without gaps: found ${r.n} where ${i + 1} was expected` });
+  });
+  const material = byId(materials);
+  const technique = byId(techniques);
+  const cell = byId(cells);
+  const term = byId(glossary);
+  const knownRef = (n: number, file: string, field: string, line?: number, column?: number) => {
+    const r = reference.get(n);
+    if (!r) problem({ file, field, line, column, message: `unknown reference number ${n} (the review has ${references.length})` });
+    return r;
+  };
+
+  // --- sections: tree, order, numbers --------------------------------------------------------------------------
+  for (const s of sections) {
+    if (!s.data.parent) continue;
+    const parent = section.get(s.data.parent);
+    if (!parent) problem({ file: s.filePath, field: 'parent', message: unknownId('section', s.data.parent, section.keys()) });
+    else {
+      s.parent = parent;
+      parent.children.push(s);
+    }
+  }
+  const ordered = (list: SectionNode[]) => {
+    list.sort((a, b) => a.data.order - b.data.order);
+    list.forEach((s, i) => {
+      if (i > 0 && list[i - 1]!.data.order === s.data.order)
+        problem({ file: s.filePath, field: 'order', message: `order ${s.data.order} is also used by sibling "${list[i - 1]!.slug}"` });
+    });
+    return list;
+  };
+  const parts = ordered(sections.filter((s) => !s.data.parent));
+  const reading: SectionNode[] = [];
+  const walk = (list: SectionNode[], prefix: string, depth: number, seen: Set<SectionNode>) => {
+    ordered(list).forEach((s, i) => {
+      if (seen.has(s)) return;
+      seen.add(s);
+      s.number = prefix ? `${prefix}.${i + 1}` : String(i + 1);
+      s.depth = depth;
+      reading.push(s);
+      walk(s.children, s.number, depth + 1, seen);
+    });
+  };
+  walk(parts, '', 0, new Set());
+  for (const s of sections)
+    if (!reading.includes(s) && s.parent) problem({ file: s.filePath, field: 'parent', message: `section "${s.slug}" is in a cycle of parents` });
+  reading.forEach((s, i) => {
+    s.prev = reading[i - 1];
+    s.next = reading[i + 1];
+  });
+
+  // --- studies ------------------------------------------------------------------------------------------------
+  const studies: StudyNode[] = [];
+  for (const e of input.studies) {
+    const f = e.filePath;
+    const sec = section.get(e.data.section);
+    if (!sec) problem({ file: f, field: 'section', message: unknownId('section', e.data.section, section.keys()) });
+    const c = cell.get(e.data.cell.type);
+    if (!c) problem({ file: f, field: 'cell.type', message: unknownId('cell', e.data.cell.type, cell.keys()) });
+    const mats = (ids: string[], field: string) =>
+      ids.flatMap((id, i) => {
+        const m = material.get(id);
+        if (!m) problem({ file: f, field: `${field}[${i}]`, message: unknownId('material', id, material.keys()) });
+        return m ? [m] : [];
+      });
+    const ms = mats(e.data.materials, 'materials');
+    for (const part of ['working', 'electrolyte', 'counter'] as const) {
+      const p = e.data.cell[part];
+      if (p) for (const m of mats(p.materials, `cell.${part}.materials`)) pushUnique(ms, m);
+    }
+    const ts = e.data.techniques.flatMap((id, i) => {
+      const t = technique.get(id);
+      if (!t) problem({ file: f, field: `techniques[${i}]`, message: unknownId('technique', id, technique.keys()) });
+      return t ? [t] : [];
+    });
+    const rs = e.data.references.flatMap((n, i) => {
+      const r = knownRef(n, f, `references[${i}]`);
+      return r ? [r] : [];
+    });
+    if (rs[0] && rs[0].data.year !== e.data.year)
+      problem({ file: f, field: 'year', message: `year ${e.data.year} differs from the year of reference ${rs[0].n} (${rs[0].data.year})` });
+    if (!sec || !c) continue;
+    const node: StudyNode = { ...e, section: sec, references: rs, materials: ms, techniques: ts, cell: c, reactions: [] };
+    studies.push(node);
+    for (const m of ms) m.studies.push(node);
+    for (const t of ts) t.studies.push(node);
+    for (const r of rs) r.studies.push(node);
+    c.studies.push(node);
+  }
+  const study = byId(studies);
+
+  // --- reactions ----------------------------------------------------------------------------------------------
+  const reactionEntries = byId(input.reactions);
+  const reaction = new Map<string, ReactionNode>();
+
+  // --- what the section bodies cite, link and place -------------------------------------------------------------
+  const placedStudy = new Map<string, SectionNode>();
+  const placedReaction = new Map<string, SectionNode>();
+  const targets: Record<LinkKind, Map<string, unknown>> = {
+    section, material, technique, cell, study, reaction: reactionEntries, term,
+  };
+  const linkNames: Record<LinkKind, string> = {
+    section: 'section', material: 'material', technique: 'technique', cell: 'cell', study: 'study', reaction: 'reaction', term: 'glossary',
+  };
+  let reactionNumber = 0;
+  for (const s of reading) {
+    const f = s.filePath;
+    for (const c of s.refs.citations) citeFrom(s, c);
+    for (const l of s.refs.links) {
+      const target = targets[l.kind].get(l.id);
+      if (!target) {
+        problem({ file: f, line: l.line, column: l.column, message: unknownId(linkNames[l.kind], l.id, targets[l.kind].keys()) });
+        continue;
+      }
+      if (l.kind === 'material') pushUnique(s.materials, target as MaterialNode);
+      if (l.kind === 'technique') pushUnique(s.techniques, target as TechniqueNode);
+      if (l.kind === 'term') pushUnique((target as GlossaryNode).sections, s);
+    }
+    for (const p of s.refs.placements) {
+      const where = { file: f, line: p.line, column: p.column };
+      if (p.kind === 'study') {
+        const st = study.get(p.id);
+        if (!st) {
+          if (!input.studies.some((e) => e.id === p.id)) problem({ ...where, message: unknownId('study', p.id, study.keys()) });
+          continue;
+        }
+        const already = placedStudy.get(p.id);
+        if (already) problem({ ...where, message: `study "${p.id}" is placed twice (also in ${already.filePath})` });
+        else if (st.section !== s) problem({ ...where, message: `study "${p.id}" belongs to section "${st.section.slug}" (its "section" field) but is placed in "${s.slug}"` });
+        placedStudy.set(p.id, s);
+        pushUnique(s.studies, st);
+      } else {
+        const re = reactionEntries.get(p.id);
+        if (!re) {
+          problem({ ...where, message: unknownId('reaction', p.id, reactionEntries.keys()) });
+          continue;
+        }
+        const already = placedReaction.get(p.id);
+        if (already) {
+          problem({ ...where, message: `reaction "${p.id}" is placed twice (also in ${already.filePath})` });
+          continue;
+        }
+        placedReaction.set(p.id, s);
+        let html = '';
+        try {
+          html = renderMath(`\\ce{${re.data.tex}}`, true);
+        } catch (err) {
+          problem({ file: re.filePath, field: 'tex', message: `TeX does not render: ${(err as Error).message} (value: ${JSON.stringify(re.data.tex)})` });
+        }
+        const node: ReactionNode = { ...re, number: ++reactionNumber, section: s, materials: [], html };
+        reaction.set(re.id, node);
+        s.reactions.push(node);
+      }
+    }
+  }
+  for (const re of input.reactions)
+    if (!placedReaction.has(re.id)) problem({ file: re.filePath, message: `reaction "${re.id}" is placed in no section (write <Reaction id="${re.id}" /> where the text discusses it)` });
+  for (const st of studies)
+    if (!placedStudy.has(st.id)) problem({ file: st.filePath, field: 'section', message: `study "${st.id}" is not placed in its section "${st.section.slug}" (write <Study id="${st.id}" /> there)` });
+
+  const reactions = [...reaction.values()].sort((a, b) => a.number - b.number);
+  for (const r of reactions) {
+    const f = r.filePath;
+    r.data.materials.forEach((id, i) => {
+      const m = material.get(id);
+      if (!m) problem({ file: f, field: `materials[${i}]`, message: unknownId('material', id, material.keys()) });
+      else {
+        r.materials.push(m);
+        m.reactions.push(r);
+      }
+    });
+    if (r.data.study) {
+      const st = study.get(r.data.study);
+      if (!st) problem({ file: f, field: 'study', message: unknownId('study', r.data.study, study.keys()) });
+      else r.study = st;
+    }
+    if (r.data.follows) {
+      const prev = reaction.get(r.data.follows);
+      if (!prev) problem({ file: f, field: 'follows', message: unknownId('reaction', r.data.follows, reaction.keys()) });
+      else r.follows = prev;
+    }
+  }
+  for (const st of studies)
+    st.data.reactions.forEach((id, i) => {
+      const r = reaction.get(id);
+      if (!r) {
+        if (!reactionEntries.has(id)) problem({ file: st.filePath, field: `reactions[${i}]`, message: unknownId('reaction', id, reactionEntries.keys()) });
+      } else {
+        st.reactions.push(r);
+        r.study ??= st;
+      }
+    });
+
+  // --- materials, cells, glossary -----------------------------------------------------------------------------
+  for (const m of materials) {
+    m.data.properties.forEach((p, i) => {
+      if (p.reference === undefined) return;
+      const r = knownRef(p.reference, m.filePath, `properties[${i}].reference`);
+      if (r) pushUnique(r.materials, m);
+    });
+    for (const st of m.studies) pushUnique(m.sections, st.section);
+  }
+  for (const s of reading) for (const m of s.materials) pushUnique(m.sections, s);
+  for (const s of reading) for (const t of s.techniques) pushUnique(t.sections, s);
+  for (const t of techniques) for (const st of t.studies) pushUnique(t.sections, st.section);
+  for (const c of cells)
+    c.data.references.forEach((n, i) => {
+      const r = knownRef(n, c.filePath, `references[${i}]`);
+      if (r) {
+        c.references.push(r);
+        r.cells.push(c);
+      }
+    });
+  for (const g of glossary)
+    if (g.data.see) {
+      const [kind, id] = g.data.see.split(':') as ['material' | 'technique' | 'cell', string];
+      if (!targets[kind].has(id)) problem({ file: g.filePath, field: `${g.id}.see`, message: unknownId(kind, id, targets[kind].keys()) });
+    }
+
+  // --- every reference is cited somewhere ------------------------------------------------------------------------
+  for (const r of references)
+    if (r.citedIn.length === 0) problem({ file: r.filePath, field: `n: ${r.n}`, message: `reference ${r.n} (${r.data.authors}, ${r.data.container} ${r.data.year}) is cited in no section` });
+
+  // --- TeX inside text fields renders --------------------------------------------------------------------------
+  const checkTex = (file: string, field: string, text: string | undefined) => {
+    if (!text) return;
+    try {
+      renderInline(text);
+    } catch (err) {
+      problem({ file, field, message: `TeX does not render: ${(err as Error).message} (value: ${JSON.stringify(text)})` });
+    }
+  };
+  for (const st of studies) {
+    const d = st.data;
+    checkTex(st.filePath, 'title', d.title);
+    checkTex(st.filePath, 'system', d.system);
+    for (const part of ['working', 'electrolyte', 'counter'] as const) checkTex(st.filePath, `cell.${part}.text`, d.cell[part]?.text);
+    d.observations.forEach((o, i) => checkTex(st.filePath, `observations[${i}]`, o));
+    d.implications.forEach((o, i) => checkTex(st.filePath, `implications[${i}]`, o));
+    d.quantities.forEach((q, i) => {
+      checkTex(st.filePath, `quantities[${i}].quantity`, q.quantity);
+      checkTex(st.filePath, `quantities[${i}].value`, q.value);
+      checkTex(st.filePath, `quantities[${i}].unit`, q.unit);
+    });
+  }
+  for (const m of materials) {
+    try {
+      renderMath(`\\ce{${m.data.formula}}`);
+    } catch (err) {
+      problem({ file: m.filePath, field: 'formula', message: `TeX does not render: ${(err as Error).message} (value: ${JSON.stringify(m.data.formula)})` });
+    }
+    checkTex(m.filePath, 'summary', m.data.summary);
+    m.data.properties.forEach((p, i) => {
+      checkTex(m.filePath, `properties[${i}].quantity`, p.quantity);
+      checkTex(m.filePath, `properties[${i}].value`, p.value);
+      checkTex(m.filePath, `properties[${i}].unit`, p.unit);
+    });
+  }
+  for (const t of techniques) checkTex(t.filePath, 'summary', t.data.summary);
+  for (const c of cells) for (const k of ['working', 'electrolyte', 'counter', 'environment', 'summary'] as const) checkTex(c.filePath, k, c.data[k]);
+  for (const g of glossary) {
+    checkTex(g.filePath, `${g.id}.expansion`, g.data.expansion);
+    checkTex(g.filePath, `${g.id}.definition`, g.data.definition);
+  }
+
+  if (problems.length) throw new ContentGraphError(problems);
+
+  return {
+    sections: reading, parts, section, references, reference, studies, study, materials, material,
+    techniques, technique, cells, cell, reactions, reaction, glossary, term,
+  };
+
+  function citeFrom(s: SectionNode, c: CollectedCitation) {
+    for (const n of c.numbers) {
+      const r = knownRef(n, s.filePath, 'citation', c.line, c.column);
+      if (!r) continue;
+      pushUnique(s.citations, n);
+      if (!r.citedIn.some((p) => p.section === s && p.context === c.context)) r.citedIn.push({ section: s, context: c.context });
+    }
+  }
+}

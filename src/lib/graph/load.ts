@@ -1,0 +1,40 @@
+import { getCollection, render } from 'astro:content';
+import type { CollectedRefs } from '../../plugins/refs';
+import { emptyRefs } from '../../plugins/refs';
+import { buildGraph, type Graph } from './build';
+
+let graph: Promise<Graph> | undefined;
+
+/** The content graph, loaded and checked once per build. Pages and components read from it only. */
+export function loadGraph(): Promise<Graph> {
+  graph ??= (async () => {
+    const entries = async <C extends Parameters<typeof getCollection>[0]>(name: C) =>
+      (await getCollection(name)).map((e) => ({ id: e.id, filePath: e.filePath ?? `content/${name}`, data: e.data }));
+    const sections = await Promise.all(
+      (await getCollection('sections')).map(async (e) => {
+        const { Content, headings, remarkPluginFrontmatter } = await render(e);
+        return {
+          id: e.id,
+          filePath: e.filePath ?? `content/sections/${e.id}.mdx`,
+          data: e.data,
+          headings,
+          Content,
+          refs: (remarkPluginFrontmatter.refs as CollectedRefs | undefined) ?? emptyRefs(),
+        };
+      }),
+    );
+    return buildGraph({
+      sections,
+      references: await entries('references'),
+      studies: await entries('studies'),
+      materials: await entries('materials'),
+      techniques: await entries('techniques'),
+      cells: await entries('cells'),
+      reactions: await entries('reactions'),
+      glossary: await entries('glossary'),
+    });
+  })();
+  return graph;
+}
+
+export type * from './build';

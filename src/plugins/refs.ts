@@ -1,0 +1,49 @@
+import type { VFile } from 'vfile';
+import type { LinkKind } from '../lib/routes';
+
+/** Where in a source file something was written. */
+export interface Place {
+  line: number;
+  column: number;
+}
+
+/** A citation of the review's references, as collected from one file. */
+export interface CollectedCitation extends Place {
+  /** Every reference number the citation covers (ranges expanded). */
+  numbers: number[];
+  /** The sentence of the edition around the citation, as plain text. */
+  context: string;
+}
+
+/** A cross-link to a record of the content graph. */
+export interface CollectedLink extends Place {
+  kind: LinkKind;
+  id: string;
+}
+
+/** A `<Study>` or `<Reaction>` placed in the text. */
+export interface CollectedPlacement extends Place {
+  kind: 'study' | 'reaction';
+  id: string;
+}
+
+/** What the remark plugins leave for the content graph in `remarkPluginFrontmatter.refs`. */
+export interface CollectedRefs {
+  citations: CollectedCitation[];
+  links: CollectedLink[];
+  placements: CollectedPlacement[];
+}
+
+export function emptyRefs(): CollectedRefs {
+  return { citations: [], links: [], placements: [] };
+}
+
+/** The `refs` record of a file's Astro frontmatter data, created on first use. */
+export function refsOf(file: VFile): CollectedRefs {
+  const data = file.data as { astro?: { frontmatter?: Record<string, unknown> } };
+  data.astro ??= {};
+  data.astro.frontmatter ??= {};
+  const fm = data.astro.frontmatter;
+  fm.refs ??= emptyRefs();
+  return fm.refs as CollectedRefs;
+}
