@@ -3,14 +3,17 @@ import { makeRoutes } from './routes';
 /** The routes of this build, under its base path. */
 export const routes = makeRoutes(import.meta.env.BASE_URL);
 
-/** The review this edition is made from, as it credits itself. */
+import reviewBib from '../../content/review.bib?raw';
+import { parseBibtex } from './citation';
+
+/** The review this edition is made from, read from its BibTeX record (`content/review.bib`). */
+const reviewItem = parseBibtex(reviewBib)[0]!;
 export const review = {
-  title: 'Understanding all solid-state lithium batteries through in situ transmission electron microscopy',
-  authors: [
-    'Yong Cheng', 'Liqiang Zhang', 'Qiaobao Zhang', 'Jie Li', 'Yongfu Tang',
-    'Claude Delmas', 'Ting Zhu', 'Martin Winter', 'Ming-Sheng Wang', 'Jianyu Huang',
-  ],
-  references: 237,
+  item: reviewItem,
+  /** Title with the review's italics as HTML (`<i>in situ</i>`). */
+  titleHtml: reviewItem.title ?? '',
+  title: (reviewItem.title ?? '').replace(/<[^>]+>/g, ''),
+  authors: (reviewItem.author ?? []).map((a) => [a.given, a.family].filter(Boolean).join(' ')),
 } as const;
 
 export const edition = {

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { parseCitation } from '../../src/plugins/remark-citations';
+import { failureOf, toHtml } from './pipeline';
+
+describe('remark-citations through the real pipeline', () => {
+  it('renders the review numbers as links under the base path', async () => {
+    const { html } = await toHtml('Grains form [@83]. Both reactions [@85, 88] and a range [@100–107].');
+    expect(html).toContain('<span class="cite">[<a href="/base/references/83/" data-ref="83">83</a>]</span>');
+    expect(html).toContain('[<a href="/base/references/85/" data-ref="85">85</a>, <a href="/base/references/88/" data-ref="88">88</a>]');
+    expect(html).toContain('<a href="/base/references/100/" data-ref="100">100</a>–<a href="/base/references/107/" data-ref="107">107</a>]');
+  });
+
+  it('collects every number of a range with its line and sentence', async () => {
+    const { refs } = await toHtml('First line.\n\nLCO nanograins grow [@83]. Later work [@100-102] agrees.');
+    expect(refs.citations).toEqual([
+      { numbers: [83], line: 3, column: 21, context: 'LCO nanograins grow [83].' },
+      { numbers: [100, 101, 102], line: 3, column: 39, context: 'Later work [100-102] agrees.' },
+    ]);
+  });
+
+  it('leaves ordinary brackets alone', async () => {
+    const { html, refs } = await toHtml('A set [a, b] and a link [x](https://example.org).');
+    expect(html).toContain('[a, b]');
+    expect(refs.citations).toEqual([]);
+  });
+
+  it('fails on a malformed citation with the file, line and value', async () => {
+    expect(await failureOf(toHtml('Text.\n\nBad [@83a] here.', 'content/sections/bad.mdx'))).toMatchInlineSnapshot(
+      `"content/sections/bad.mdx:3:5: malformed citation "[@83a]": "83a" is not a reference number or a range like 100–107"`,
+    );
+  });
+
+  it('rejects descending ranges', () => {
+    expect(parseCitation('107–100')).toMatch(/not an ascending range/);
+    expect(parseCitation('1, 2–4')).toEqual([{ from: 1, to: 1 }, { from: 2, to: 4 }]);
+  });
+});

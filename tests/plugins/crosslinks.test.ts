@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { collectMdx, failureOf, toHtml } from './pipeline';
+
+describe('remark-crosslinks through the real pipeline', () => {
+  it('points each kind of cross-link at its page', async () => {
+    const { html, refs } = await toHtml(
+      '[LCO](material:licoo2), [EELS](technique:eels), [cell](cell:solid-state-open-cell), [2.1](section:cathode-oxides-polyanionic), [Gong](study:gong-2017-lco), [Eq.](reaction:lco-1), [SEI](term:sei) and [web](https://example.org).',
+    );
+    for (const href of ['/base/materials/licoo2/', '/base/techniques/eels/', '/base/cells/solid-state-open-cell/', '/base/sections/cathode-oxides-polyanionic/', '/base/studies/gong-2017-lco/', '/base/reactions/#lco-1', '/base/glossary/#sei'])
+      expect(html).toContain(`href="${href}"`);
+    expect(html).toContain('href="https://example.org"');
+    expect(refs.links.map((l) => `${l.kind}:${l.id}@${l.line}:${l.column}`)).toEqual([
+      'material:licoo2@1:1', 'technique:eels@1:25', 'cell:solid-state-open-cell@1:49', 'section:cathode-oxides-polyanionic@1:85',
+      'study:gong-2017-lco@1:128', 'reaction:lco-1@1:157', 'term:sei@1:180',
+    ]);
+  });
+
+  it('collects <Study> and <Reaction> placements in reading order', async () => {
+    const refs = await collectMdx('Text.\n\n<Reaction id="lco-1" />\n\n<Study id="gong-2017-lco" />\n');
+    expect(refs.placements).toEqual([
+      { kind: 'reaction', id: 'lco-1', line: 3, column: 1 },
+      { kind: 'study', id: 'gong-2017-lco', line: 5, column: 1 },
+    ]);
+  });
+
+  it('fails on a malformed id with its line', async () => {
+    expect(await failureOf(toHtml('x\n\n[LCO](material:LiCoO2)'))).toMatchInlineSnapshot(`"content/sections/test.mdx:3:1: malformed material link "material:LiCoO2": the id must be lower-case words joined by hyphens"`);
+  });
+
+  it('fails on a placement whose id is not a plain string', async () => {
+    expect(await failureOf(collectMdx('<Study id={x} />'))).toMatchInlineSnapshot(`"content/sections/test.mdx:1:1: <Study> needs id="…" written as a plain string of lower-case words joined by hyphens"`);
+  });
+});

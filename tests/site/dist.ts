@@ -1,0 +1,41 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import { parse, type HTMLElement } from 'node-html-parser';
+
+/** The built site under test. */
+export const distDir = resolve(process.env.EDITION_DIST ?? 'dist');
+
+export function filesIn(dir: string, ext: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && e.name.endsWith(ext))
+    .map((e) => join(e.parentPath, e.name));
+}
+
+export interface Page {
+  /** URL path of the page ("/sections/x/"). */
+  url: string;
+  file: string;
+  html: string;
+  dom: HTMLElement;
+}
+
+let cache: Page[] | undefined;
+/** Every HTML page of the build (Pagefind's own files excluded). */
+export function pages(): Page[] {
+  cache ??= filesIn(distDir, '.html')
+    .filter((f) => !f.includes(`${sep}pagefind${sep}`))
+    .map((file) => {
+      const html = readFileSync(file, 'utf8');
+      const rel = relative(distDir, file).split(sep).join('/');
+      const url = `/${rel.replace(/index\.html$/, '')}`;
+      return { url, file, html, dom: parse(html) };
+    });
+  return cache;
+}
+
+export function page(url: string): Page {
+  const p = pages().find((x) => x.url === url);
+  if (!p) throw new Error(`no page ${url} in ${distDir}`);
+  return p;
+}

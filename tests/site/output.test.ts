@@ -1,0 +1,46 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { distDir, filesIn, page, pages } from './dist';
+
+describe('the built site', () => {
+  it('has a page for every route kind', () => {
+    const urls = new Set(pages().map((p) => p.url));
+    for (const url of ['/', '/sections/cathode-oxides-polyanionic/', '/materials/', '/materials/licoo2/', '/references/', '/references/83/', '/studies/', '/search/'])
+      expect(urls, url).toContain(url);
+  });
+
+  it('renders the showcase section with math as MathML and chemistry from mhchem', () => {
+    const { html, dom } = page('/sections/cathode-oxides-polyanionic/');
+    expect(dom.querySelectorAll('.katex math').length).toBeGreaterThan(5);
+    expect(html).toContain('<annotation encoding="application/x-tex">\\ce{');
+    expect(dom.querySelectorAll('.reaction').length).toBeGreaterThanOrEqual(4);
+    expect(dom.querySelectorAll('.study').length).toBeGreaterThanOrEqual(6);
+  });
+
+  it('carries no KaTeX error anywhere', () => {
+    const bad = pages().filter((p) => p.html.includes('katex-error') || p.html.includes('#cc0000'));
+    expect(bad.map((p) => p.url)).toEqual([]);
+  });
+
+  it('links every citation to an existing reference page', () => {
+    const refs = new Set(pages().filter((p) => /^\/references\/\d+\/$/.test(p.url)).map((p) => p.url));
+    expect(refs.size).toBe(237);
+    const cited = pages().flatMap((p) => p.dom.querySelectorAll('.cite a').map((a) => a.getAttribute('href') ?? ''));
+    expect(cited.length).toBeGreaterThan(237);
+    expect(cited.filter((href) => !refs.has(href))).toEqual([]);
+  });
+
+  it('ships woff2 fonts only', () => {
+    const fonts = filesIn(distDir, '').filter((f) => /\.(woff2?|ttf|otf|eot)$/.test(f));
+    expect(fonts.length).toBeGreaterThan(0);
+    expect(fonts.filter((f) => !f.endsWith('.woff2'))).toEqual([]);
+    for (const css of filesIn(distDir, '.css')) expect(readFileSync(css, 'utf8')).not.toMatch(/\.(woff|ttf)\)/);
+  });
+
+  it('indexes every content page for search, and nothing outside the page body', () => {
+    const entry = JSON.parse(readFileSync(`${distDir}/pagefind/pagefind-entry.json`, 'utf8')) as { languages: Record<string, { page_count: number }> };
+    const indexed = Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0);
+    expect(indexed).toBe(pages().filter((p) => p.html.includes('data-pagefind-body')).length);
+    for (const p of pages()) expect(p.dom.querySelector('header [data-pagefind-body], footer [data-pagefind-body]'), p.url).toBeNull();
+  });
+});

@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest';
+import { buildGraph, type GraphInput } from '../../src/lib/graph/build';
+import { ContentGraphError } from '../../src/lib/graph/problems';
+import { validInput } from '../fixtures/graph';
+
+/** The problems the graph reports for broken input, as the build log prints them. */
+function problemsOf(input: GraphInput): string[] {
+  try {
+    buildGraph(input);
+  } catch (error) {
+    if (error instanceof ContentGraphError) return error.message.split('\n').slice(1).map((l) => l.replace(/^ {2}- /, ''));
+    throw error;
+  }
+  throw new Error('expected the graph to report problems');
+}
+
+describe('the content graph', () => {
+  it('numbers sections and reactions and derives reverse relations', () => {
+    const g = buildGraph(validInput());
+    expect(g.sections.map((s) => `${s.number} ${s.slug}`)).toEqual(['1 cathodes', '1.1 lco']);
+    expect(g.section.get('lco')!.prev!.slug).toBe('cathodes');
+    expect(g.reaction.get('lco-1')!.number).toBe(1);
+    const lco = g.material.get('licoo2')!;
+    expect(lco.studies.map((s) => s.id)).toEqual(['yang-2018']);
+    expect(lco.sections.map((s) => s.slug)).toEqual(['lco']);
+    expect(lco.reactions.map((r) => r.id)).toEqual(['lco-1']);
+    expect(g.reference.get(3)!.citedIn.map((c) => [c.section.slug, c.context])).toEqual([['lco', 'LCO forms CoO [3].']]);
+    expect(g.reference.get(3)!.studies.map((s) => s.id)).toEqual(['yang-2018']);
+    expect(g.reference.get(2)!.materials.map((m) => m.id)).toEqual(['licoo2']);
+    expect(g.technique.get('hrtem')!.studies.map((s) => s.id)).toEqual(['yang-2018']);
+    expect(g.cell.get('open-cell')!.studies.map((s) => s.id)).toEqual(['yang-2018']);
+    expect(g.study.get('yang-2018')!.reactions.map((r) => r.id)).toEqual(['lco-1']);
+    expect(g.term.get('lco')).toBeDefined();
+  });
+
+  it('numbers reactions in reading order, not file order', () => {
+    const input = validInput();
+    input.reactions.push({ id: 'lco-0', filePath: 'content/reactions/lco-0.yaml', data: { tex: 'CoO + 2Li -> Co + Li2O', materials: ['coo'] } });
+    input.sections[0]!.refs.placements.push({ kind: 'reaction', id: 'lco-0', line: 3, column: 1 });
+    const g = buildGraph(input);
+    expect(g.reactions.map((r) => `${r.number} ${r.id}`)).toEqual(['1 lco-0', '2 lco-1']);
+  });
+
+  it('reports an unknown citation number with file, line and value', () => {
+    const input = validInput();
+    input.sections[1]!.refs.citations.push({ numbers: [238], line: 12, column: 4, context: '' });
+    expect(problemsOf(input)).toEqual(['content/sections/lco.mdx:12:4 (citation): unknown reference number 238 (the review has 3)']);
+  });
+
+  it.each([
+    ['material', 'licoo', 'content/sections/lco.mdx:20:2: unknown material id "licoo" (nearest: licoo2, coo)'],
+    ['technique', 'hrtm', 'content/sections/lco.mdx:20:2: unknown technique id "hrtm" (nearest: hrtem)'],
+    ['cell', 'opencell', 'content/sections/lco.mdx:20:2: unknown cell id "opencell" (nearest: open-cell)'],
+    ['section', 'lc', 'content/sections/lco.mdx:20:2: unknown section id "lc" (nearest: lco, cathodes)'],
+    ['reaction', 'lco-2', 'content/sections/lco.mdx:20:2: unknown reaction id "lco-2" (nearest: lco-1)'],
+    ['study', 'yang-2019', 'content/sections/lco.mdx:20:2: unknown study id "yang-2019" (nearest: yang-2018)'],
+    ['term', 'lcoo', 'content/sections/lco.mdx:20:2: unknown glossary id "lcoo" (nearest: lco)'],
+  ] as const)('reports an unknown %s cross-link with line and nearest ids', (kind, id, message) => {
+    const input = validInput();
+    input.sections[1]!.refs.links.push({ kind, id, line: 20, column: 2 });
+    expect(problemsOf(input)).toEqual([message]);
+  });
+
+  it('reports unknown ids in record fields by field', () => {
+    const input = validInput();
+    const study = input.studies[0]!.data;
+    study.materials = ['licoo2', 'co'];
+    study.techniques = ['eels'];
+    study.cell.type = 'open';
+    study.section = 'lcoo';
+    expect(problemsOf(input)).toEqual([
+      'content/studies/yang-2018.yaml (section): unknown section id "lcoo" (nearest: lco, cathodes)',
+      'content/studies/yang-2018.yaml (cell.type): unknown cell id "open" (nearest: open-cell)',
+      'content/studies/yang-2018.yaml (materials[1]): unknown material id "co" (nearest: coo, licoo2)',
+      'content/studies/yang-2018.yaml (techniques[0]): unknown technique id "eels" (nearest: hrtem)',
+    ]);
+  });
+
+  it('reports a duplicate reference number', () => {
+    const input = validInput();
+    input.references[2]!.data = { ...input.references[2]!.data, n: 2 };
+    expect(problemsOf(input)[0]).toBe('content/references.yaml (n): duplicate reference number 2');
+  });
+
+  it('reports reference numbers that do not run from 1 without gaps', () => {
+    const input = validInput();
+    input.references[2]!.data = { ...input.references[2]!.data, n: 4 };
+    expect(problemsOf(input)).toContain('content/references.yaml (n): reference numbers must run 1, 2, 3 … without gaps: found 4 where 3 was expected');
+  });
+
+  it('reports a reference cited nowhere', () => {
+    const input = validInput();
+    input.sections[0]!.refs.citations = [{ numbers: [1], line: 5, column: 3, context: '' }];
+    expect(problemsOf(input)).toEqual(['content/references.yaml (n: 2): reference 2 (A. Author et al., Nano Lett. 2018) is cited in no section']);
+  });
+
+  it('reports a duplicate section slug', () => {
+    const input = validInput();
+    input.sections[1]!.data = { ...input.sections[1]!.data, slug: 'cathodes' };
+    expect(problemsOf(input)[0]).toBe('content/sections/lco.mdx (slug): duplicate section slug "cathodes" (also in content/sections/cathodes.mdx)');
+  });
+
+  it('reports a study placed nowhere, or in another section', () => {
+    const input = validInput();
+    input.sections[1]!.refs.placements = input.sections[1]!.refs.placements.filter((p) => p.kind !== 'study');
+    expect(problemsOf(input)).toEqual(['content/studies/yang-2018.yaml (section): study "yang-2018" is not placed in its section "lco" (write <Study id="yang-2018" /> there)']);
+    const moved = validInput();
+    moved.sections[0]!.refs.placements.push({ kind: 'study', id: 'yang-2018', line: 2, column: 1 });
+    expect(problemsOf(moved)[0]).toBe('content/sections/cathodes.mdx:2:1: study "yang-2018" belongs to section "lco" (its "section" field) but is placed in "cathodes"');
+  });
+
+  it('reports a reaction placed nowhere', () => {
+    const input = validInput();
+    input.sections[1]!.refs.placements = input.sections[1]!.refs.placements.filter((p) => p.kind !== 'reaction');
+    expect(problemsOf(input)).toContain('content/reactions/lco-1.yaml: reaction "lco-1" is placed in no section (write <Reaction id="lco-1" /> where the text discusses it)');
+  });
+
+  it('reports malformed TeX and mhchem in data fields with the value', () => {
+    const input = validInput();
+    input.reactions[0]!.data = { ...input.reactions[0]!.data, tex: 'Li + LiCoO2 -> CoO + Li2O}' };
+    input.studies[0]!.data.observations = ['$\\frac{1}$ broken'];
+    input.materials[1]!.data = { ...input.materials[1]!.data, formula: 'Co{O' };
+    const problems = problemsOf(input);
+    expect(problems).toHaveLength(3);
+    expect(problems[0]).toMatch(/^content\/reactions\/lco-1\.yaml \(tex\): TeX does not render: .* \(value: "Li \+ LiCoO2 -> CoO \+ Li2O}"\)$/);
+    expect(problems[1]).toMatch(/^content\/studies\/yang-2018\.yaml \(observations\[0\]\): TeX does not render: .*\(value: "\$\\\\frac\{1\}\$ broken"\)$/);
+    expect(problems[2]).toMatch(/^content\/materials\/coo\.yaml \(formula\): TeX does not render: .*\(value: "Co\{O"\)$/);
+  });
+
+  it('reports an unknown parent section', () => {
+    const input = validInput();
+    input.sections[1]!.data = { ...input.sections[1]!.data, parent: 'cathode' };
+    expect(problemsOf(input)).toContain('content/sections/lco.mdx (parent): unknown section id "cathode" (nearest: cathodes, lco)');
+  });
+});
