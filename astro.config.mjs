@@ -5,11 +5,14 @@ import { unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
 import { katexOptions, rehypeKatex } from './src/plugins/katex.ts';
 import rehypeKatexStrict from './src/plugins/rehype-katex-strict.ts';
+import rehypeMathIndex from './src/plugins/rehype-math-index.ts';
 import remarkCitations from './src/plugins/remark-citations.ts';
 import remarkCrossLinks from './src/plugins/remark-crosslinks.ts';
 import { linkHref, makeRoutes } from './src/lib/routes.ts';
 import { katexWoff2 } from './src/integrations/katex-woff2.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
+import { outputChecks } from './src/integrations/output-checks.ts';
+import { securityHeaders } from './src/integrations/security-headers.ts';
 
 /** Base path, e.g. `/edition/` when served from a sub-folder; set EDITION_BASE. */
 const base = process.env.EDITION_BASE ?? '/';
@@ -17,6 +20,8 @@ const routes = makeRoutes(base);
 
 export default defineConfig({
   base,
+  /** The atomic build (src/cli/build.ts) stages here; dist/ is replaced only after every check passed. */
+  outDir: process.env.EDITION_OUT_DIR ?? './dist',
   site: process.env.EDITION_SITE,
   trailingSlash: 'always',
   prerenderConflictBehavior: 'error',
@@ -29,9 +34,10 @@ export default defineConfig({
         [remarkCitations, { href: routes.reference }],
         [remarkCrossLinks, { href: (kind, id) => linkHref(routes, kind, id) }],
       ],
-      rehypePlugins: [[rehypeKatex, katexOptions], rehypeKatexStrict],
+      rehypePlugins: [[rehypeKatex, katexOptions], rehypeKatexStrict, rehypeMathIndex],
     }),
   },
-  integrations: [mdx(), pagefindIndex()],
-  vite: { plugins: [katexWoff2()] },
+  integrations: [mdx(), pagefindIndex(), securityHeaders(), outputChecks()],
+  // No asset inlined as a data: URI: fonts and images stay files the CSP allows ('self').
+  vite: { plugins: [katexWoff2()], build: { assetsInlineLimit: 0 } },
 });

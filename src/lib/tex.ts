@@ -1,5 +1,6 @@
 import katex from 'katex';
 import 'katex/contrib/mhchem';
+import { texToPlain } from '../plugins/plain-text';
 
 /**
  * KaTeX rendering for TeX held in data records (formulas, reactions, inline math in YAML text).
@@ -12,7 +13,10 @@ export function renderMath(tex: string, displayMode = false): string {
   const key = `${displayMode ? 'D' : 'I'}${tex}`;
   let html = cache.get(key);
   if (html === undefined) {
-    html = katex.renderToString(tex, { displayMode, throwOnError: true, output: 'htmlAndMathml', strict: false });
+    const rendered = katex.renderToString(tex, { displayMode, throwOnError: true, output: 'htmlAndMathml', strict: false });
+    // As rehype-math-index does for the Markdown bodies: the formula is kept out of the search index, and a
+    // hidden plain reading of it goes in.
+    html = `<span hidden class="math-index">${escapeHtml(texToPlain(tex))}</span>${rendered.replace(/^<span class="(katex(?:-display)?)"/, '<span class="$1" data-pagefind-ignore')}`;
     cache.set(key, html);
   }
   return html;

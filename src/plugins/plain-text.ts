@@ -37,3 +37,8 @@ export function sentenceAround(text: string, at: number, end = at): string {
   }
   return text.slice(start, stop).replace(/\s+/g, ' ').trim();
 }
+
+/** A formula in mhchem notation as plain text (`LiCoO2`, `Li+`). */
+export function chemToPlain(formula: string): string {
+  return chemToPlain(formula);
+}

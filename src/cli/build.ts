@@ -1,0 +1,25 @@
+// Atomic build: astro builds into a staging folder (site, search index, output checks); only when all of it
+// succeeds does the staged site replace dist/. A failed build leaves the last good dist/ as it was.
+import { spawnSync } from 'node:child_process';
+import { existsSync, renameSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+const dist = resolve(process.env.EDITION_DIST ?? 'dist');
+const stage = resolve('.stage');
+const staged = resolve(stage, 'dist');
+const previous = resolve(stage, 'previous');
+
+rmSync(stage, { recursive: true, force: true });
+const astro = spawnSync('astro', ['build', ...process.argv.slice(2)], {
+  stdio: 'inherit',
+  env: { ...process.env, EDITION_OUT_DIR: staged, ASTRO_TELEMETRY_DISABLED: '1' },
+});
+if (astro.status !== 0) {
+  rmSync(stage, { recursive: true, force: true });
+  console.error(`\nBuild failed: ${existsSync(dist) ? `${dist} is unchanged` : 'no site was written'}.`);
+  process.exit(astro.status ?? 1);
+}
+if (existsSync(dist)) renameSync(dist, previous);
+renameSync(staged, dist);
+rmSync(stage, { recursive: true, force: true });
+console.log(`Published ${dist}`);
