@@ -22,7 +22,8 @@ export default defineConfig({
   base,
   /** The atomic build (src/cli/build.ts) stages here; dist/ is replaced only after every check passed. */
   outDir: process.env.EDITION_OUT_DIR ?? './dist',
-  site: process.env.EDITION_SITE,
+  /** Origin of the published edition, for canonical URLs and citations; the local preview when unset. */
+  site: process.env.EDITION_SITE ?? 'http://127.0.0.1:4321',
   trailingSlash: 'always',
   prerenderConflictBehavior: 'error',
   devToolbar: { enabled: false },

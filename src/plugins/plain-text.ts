@@ -40,5 +40,5 @@ export function sentenceAround(text: string, at: number, end = at): string {
 
 /** A formula in mhchem notation as plain text (`LiCoO2`, `Li+`). */
 export function chemToPlain(formula: string): string {
-  return chemToPlain(formula);
+  return texToPlain(`\\ce{${formula}}`);
 }

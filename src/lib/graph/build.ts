@@ -8,6 +8,7 @@ import type { StudyData } from '../../schemas/study';
 import type { TechniqueData } from '../../schemas/technique';
 import type { CollectedCitation, CollectedRefs } from '../../plugins/refs';
 import type { LinkKind } from '../routes';
+import { CitationDataError, referenceToCsl } from '../citation';
 import { renderInline, renderMath } from '../tex';
 import { ContentGraphError, type Problem, unknownId } from './problems';
 
@@ -387,6 +388,16 @@ export function buildGraph(input: GraphInput): Graph {
       const [kind, id] = g.data.see.split(':') as ['material' | 'technique' | 'cell', string];
       if (!targets[kind].has(id)) problem({ file: g.filePath, field: `${g.id}.see`, message: unknownId(kind, id, targets[kind].keys()) });
     }
+
+  // --- every reference can be exported as CSL-JSON ----------------------------------------------------------------
+  for (const r of references) {
+    try {
+      referenceToCsl(r.data);
+    } catch (err) {
+      if (!(err instanceof CitationDataError)) throw err;
+      problem({ file: r.filePath, field: `n: ${r.n}, ${err.field}`, message: err.message });
+    }
+  }
 
   // --- every reference is cited somewhere ------------------------------------------------------------------------
   for (const r of references)

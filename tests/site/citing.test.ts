@@ -1,0 +1,66 @@
+import { readFileSync } from 'node:fs';
+import { Cite } from '@citation-js/core';
+import '@citation-js/plugin-bibtex';
+import '@citation-js/plugin-ris';
+import { describe, expect, it } from 'vitest';
+import pkg from '../../package.json';
+import { distDir, pages } from './dist';
+
+const sectionPages = () => pages().filter((p) => /^\/sections\/[^/]+\/$/.test(p.url));
+const meta = (p: ReturnType<typeof pages>[number], name: string) => p.dom.querySelectorAll(`meta[name="${name}"]`).map((m) => m.getAttribute('content'));
+const read = (file: string) => readFileSync(`${distDir}/cite/${file}`, 'utf8');
+const review = new Cite(readFileSync('content/review.bib', 'utf8')).data[0] as { author: { family: string }[]; title: string };
+
+describe('citing a section', () => {
+  it('every section page carries Highwire, Dublin Core and canonical metadata with the right values', () => {
+    expect(sectionPages().length).toBeGreaterThan(0);
+    for (const p of sectionPages()) {
+      const title = p.dom.querySelector('h1')!.text.replace(/\s+/g, ' ').trim();
+      expect(meta(p, 'citation_title'), p.url).toEqual([title]);
+      expect(meta(p, 'citation_author').map((a) => a!.split(',')[0])).toEqual(review.author.map((a) => a.family));
+      expect(meta(p, 'citation_publication_date')).toEqual([pkg.edition.date.replaceAll('-', '/')]);
+      const url = p.dom.querySelector('link[rel="canonical"]')!.getAttribute('href')!;
+      expect(new URL(url).pathname).toBe(p.url);
+      expect(meta(p, 'citation_public_url')).toEqual([url]);
+      expect(meta(p, 'DC.identifier')).toEqual([url]);
+      expect(meta(p, 'citation_reference').length).toBe(p.dom.querySelectorAll('.references-cited li').length);
+    }
+  });
+
+  it('JSON-LD names the section as part of the edition, with its citations', () => {
+    for (const p of sectionPages()) {
+      const ld = JSON.parse(p.dom.querySelector('script[type="application/ld+json"]')!.text) as Record<string, any>;
+      expect(ld['@type']).toBe('Chapter');
+      expect(ld.isPartOf['@type']).toBe('Book');
+      expect(ld.name).toBe(meta(p, 'citation_title')[0]);
+      expect(ld.citation.length).toBe(meta(p, 'citation_reference').length);
+    }
+  });
+
+  it('exports parse back with citation-js into the same authors, title, date and URL', () => {
+    for (const p of sectionPages()) {
+      const slug = p.url.split('/')[2]!;
+      const csl = JSON.parse(read(`${slug}.json`))[0];
+      for (const [format, text] of [['bib', read(`${slug}.bib`)], ['ris', read(`${slug}.ris`)]] as const) {
+        const back = new Cite(text).data[0] as Record<string, any>;
+        expect(back.author.map((a: { family: string }) => a.family), `${slug}.${format}`).toEqual(review.author.map((a) => a.family));
+        expect(back.title).toBe(csl.title);
+        expect(back.URL).toBe(csl.URL);
+        expect(back.issued['date-parts'][0][0]).toBe(Number(pkg.edition.date.slice(0, 4)));
+      }
+      expect(csl.title).toBe(meta(p, 'citation_title')[0]);
+    }
+  });
+
+  it('gives every section a distinct BibTeX key', () => {
+    const keys = sectionPages().map((p) => /@\w+\{([^,]+),/.exec(read(`${p.url.split('/')[2]}.bib`))![1]);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it('exports the whole bibliography: 237 records that parse back', () => {
+    const json = JSON.parse(read('references.json')) as unknown[];
+    expect(json).toHaveLength(237);
+    expect(new Cite(read('references.bib')).data).toHaveLength(237);
+    expect(new Cite(read('references.ris')).data).toHaveLength(237);
+  });
+});
