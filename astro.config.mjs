@@ -22,6 +22,8 @@ export default defineConfig({
   base,
   /** The atomic build (src/cli/build.ts) stages here; dist/ is replaced only after every check passed. */
   outDir: process.env.EDITION_OUT_DIR ?? './dist',
+  /** Astro's cache (rendered MDX among it) stays in this checkout; src/cli/build.ts clears it before each build. */
+  cacheDir: './.astro/cache',
   /** Origin of the published edition, for canonical URLs and citations; the local preview when unset. */
   site: process.env.EDITION_SITE ?? 'http://127.0.0.1:4321',
   trailingSlash: 'always',

@@ -10,6 +10,9 @@ const staged = resolve(stage, 'dist');
 const previous = resolve(stage, 'previous');
 
 rmSync(stage, { recursive: true, force: true });
+// Astro caches rendered MDX across builds and does not notice when an option the plugins read (the base path)
+// changed: every build starts cold, so that what it publishes depends only on the sources.
+rmSync(resolve('.astro/cache'), { recursive: true, force: true });
 const astro = spawnSync('astro', ['build', ...process.argv.slice(2)], {
   stdio: 'inherit',
   env: { ...process.env, EDITION_OUT_DIR: staged, ASTRO_TELEMETRY_DISABLED: '1' },

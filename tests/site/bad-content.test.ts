@@ -1,0 +1,78 @@
+import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { copyProject } from './project-copy';
+
+/**
+ * Each case breaks the content in one way, runs the real build in a copy of the project, and checks that the build
+ * fails with a message naming the file, the field or line, and the bad value. The cases add files rather than edit
+ * existing ones, so they hold whatever the edition's text is.
+ */
+const section = (slug: string, body: string, extra = '') =>
+  `---\nslug: ${slug}\ntitle: Broken section\nsummary: A section that breaks the build.\norder: 99\n${extra}---\n\n${body}\n`;
+const study = (fields: string) => `title: Broken study
+references: [1]
+year: 2016
+section: introduction
+system: a system
+cell:
+  type: solid-state-open-cell
+  working: { text: electrode }
+  electrolyte: { text: electrolyte }
+processes: [lithiation]
+techniques: [hrtem]
+materials: [li-metal]
+observations: [something]
+${fields}`;
+
+const cases: { name: string; files: Record<string, string>; append?: Record<string, string>; expect: RegExp[] }[] = [
+  { name: 'unknown citation number', files: { 'content/sections/zz-bad.mdx': section('zz-bad', 'Text [@1] and [@240].') }, expect: [/content\/sections\/zz-bad\.mdx:7:\d+/, /unknown reference number 240/] },
+  { name: 'malformed citation', files: { 'content/sections/zz-bad.mdx': section('zz-bad', 'Text [@12b].') }, expect: [/zz-bad\.mdx/, /7:6/, /malformed citation "\[@12b\]"/] },
+  { name: 'unknown material id', files: { 'content/sections/zz-bad.mdx': section('zz-bad', 'The [oxide](material:licoo3) [@1].') }, expect: [/zz-bad\.mdx:7:5/, /unknown material id "licoo3" \(nearest: licoo2/] },
+  { name: 'unknown technique id', files: { 'content/sections/zz-bad.mdx': section('zz-bad', 'By [EELS](technique:eel) [@1].') }, expect: [/zz-bad\.mdx:7:4/, /unknown technique id "eel" \(nearest: eels/] },
+  { name: 'unknown cell id', files: { 'content/sections/zz-bad.mdx': section('zz-bad', 'In a [cell](cell:open-cel) [@1].') }, expect: [/zz-bad\.mdx:7:6/, /unknown cell id "open-cel"/] },
+  { name: 'unknown section id', files: { 'content/sections/zz-bad.mdx': section('zz-bad', 'See [there](section:introductio) [@1].') }, expect: [/zz-bad\.mdx:7:5/, /unknown section id "introductio" \(nearest: introduction/] },
+  { name: 'unknown reaction id', files: { 'content/sections/zz-bad.mdx': section('zz-bad', 'Text [@1].\n\n<Reaction id="no-such-reaction" />') }, expect: [/zz-bad\.mdx:9:1/, /unknown reaction id "no-such-reaction"/] },
+  { name: 'unknown parent section', files: { 'content/sections/zz-bad.mdx': section('zz-bad', 'Text [@1].', 'parent: cathode\n') }, expect: [/zz-bad\.mdx \(parent\)/, /unknown section id "cathode" \(nearest: cathodes/] },
+  { name: 'duplicate section slug', files: { 'content/sections/zz-bad.mdx': section('introduction', 'Text [@1].') }, expect: [/introduction/, /zz-bad\.mdx/] },
+  { name: 'missing required frontmatter field', files: { 'content/sections/zz-bad.mdx': '---\nslug: zz-bad\nsummary: No title.\norder: 99\n---\n\nText [@1].\n' }, expect: [/zz-bad\.mdx/, /title/, /expected string, received undefined/] },
+  { name: 'empty title', files: { 'content/sections/zz-bad.mdx': section('zz-bad', 'Text [@1].').replace('title: Broken section', "title: ' '") }, expect: [/zz-bad\.mdx/, /title/, /must not be empty/] },
+  { name: 'wrong type in a study', files: { 'content/studies/zz-bad.yaml': study('quantities: [{ quantity: size, value: 5 }]\n').replace('year: 2016', 'year: "twenty"') }, expect: [/zz-bad\.yaml/, /year/, /expected number, received string/] },
+  { name: 'unknown technique in a study', files: { 'content/studies/zz-bad.yaml': study('').replace('[hrtem]', '[hrtem, stemm]') }, expect: [/content\/studies\/zz-bad\.yaml \(techniques\[1\]\)/, /unknown technique id "stemm" \(nearest: stem/] },
+  { name: 'malformed TeX', files: { 'content/sections/zz-bad.mdx': section('zz-bad', 'A formula $\\frac{1}$ [@1].') }, expect: [/zz-bad\.mdx/, /7:11/, /KaTeX parse error/, /\\frac\{1\}/] },
+  { name: 'malformed \\ce{} in data', files: { 'content/materials/zz-bad.yaml': "name: broken\nformula: 'Li2O}'\nroles: [anode]\nfamily: other\nsummary: broken\n" }, expect: [/content\/materials\/zz-bad\.yaml \(formula\)/, /TeX does not render/, /"Li2O\}"/] },
+  { name: 'broken MDX', files: { 'content/sections/zz-bad.mdx': section('zz-bad', 'Text [@1] with <Study id="x"\n\nmore.') }, expect: [/zz-bad\.mdx/, /MDX|Unexpected|expected/] },
+  { name: 'duplicate reference number', files: {}, append: { 'content/references.yaml': '- n: 237\n  authors: "A. Person et al."\n  container: "Nano Lett."\n  year: 2020\n' }, expect: [/content\/references\.yaml/, /entry 238: duplicate n "237"/] },
+  { name: 'reference cited nowhere', files: {}, append: { 'content/references.yaml': '- n: 238\n  authors: "A. Person et al."\n  container: "Nano Lett."\n  year: 2020\n' }, expect: [/content\/references\.yaml \(n: 238\)/, /reference 238 \(A\. Person et al\., Nano Lett\. 2020\) is cited in no section/] },
+];
+
+let project: ReturnType<typeof copyProject>;
+let original: Map<string, string>;
+beforeAll(() => {
+  project = copyProject();
+  original = new Map();
+});
+afterAll(() => project?.remove());
+
+describe('bad content fails the build with file, place and value', () => {
+  it.each(cases)('$name', ({ files, append, expect: patterns }) => {
+    const touched: string[] = [];
+    for (const [path, text] of Object.entries(files)) {
+      mkdirSync(join(project.dir, path, '..'), { recursive: true });
+      writeFileSync(join(project.dir, path), text);
+      touched.push(path);
+    }
+    for (const [path, text] of Object.entries(append ?? {})) {
+      const full = join(project.dir, path);
+      original.set(path, readFileSync(full, 'utf8'));
+      appendFileSync(full, text);
+    }
+    const { status, output } = project.build();
+    for (const path of touched) rmSync(join(project.dir, path));
+    for (const [path, text] of original) writeFileSync(join(project.dir, path), text);
+    original.clear();
+    expect(status, output).not.toBe(0);
+    for (const p of patterns) expect(output).toMatch(p);
+    expect(existsSync(join(project.dir, 'dist')), 'a failed build publishes nothing').toBe(false);
+  });
+});
