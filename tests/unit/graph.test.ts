@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildGraph, type GraphInput } from '../../src/lib/graph/build';
+import { buildGraph, graphCounts, type GraphInput } from '../../src/lib/graph/build';
 import { ContentGraphError } from '../../src/lib/graph/problems';
 import { validInput } from '../fixtures/graph';
 
@@ -131,5 +131,21 @@ describe('the content graph', () => {
     const input = validInput();
     input.sections[1]!.data = { ...input.sections[1]!.data, parent: 'cathode' };
     expect(problemsOf(input)).toContain('content/sections/lco.mdx (parent): unknown section id "cathode" (nearest: cathodes, lco)');
+  });
+
+  it('reports a material, technique or cell that no study uses and no section links', () => {
+    const input = validInput();
+    input.materials.push({ id: 'limn2o4', filePath: 'content/materials/limn2o4.yaml', data: { ...input.materials[1]!.data, name: 'lithium manganese oxide', formula: 'LiMn2O4', abbreviations: ['LMO'] } });
+    input.techniques.push({ id: 'eels', filePath: 'content/techniques/eels.yaml', data: { ...input.techniques[0]!.data, name: 'electron energy loss spectroscopy', abbreviation: 'EELS' } });
+    input.cells.push({ id: 'thin-film-cell', filePath: 'content/cells/thin-film-cell.yaml', data: { ...input.cells[0]!.data, name: 'thin-film cell', order: 2 } });
+    expect(problemsOf(input)).toEqual([
+      'content/materials/limn2o4.yaml: material "limn2o4" is used by no study and linked from no section (link it where the text discusses it: [LMO](material:limn2o4))',
+      'content/techniques/eels.yaml: technique "eels" is used by no study and linked from no section (link it: [EELS](technique:eels))',
+      'content/cells/thin-film-cell.yaml: cell "thin-film-cell" is used by no study and linked from no section (link it: [thin-film cell](cell:thin-film-cell))',
+    ]);
+    input.sections[1]!.refs.links.push({ kind: 'material', id: 'limn2o4', line: 3, column: 1 }, { kind: 'technique', id: 'eels', line: 3, column: 9 }, { kind: 'cell', id: 'thin-film-cell', line: 4, column: 1 });
+    const g = buildGraph(input);
+    expect(g.cell.get('thin-film-cell')!.sections.map((s) => s.slug)).toEqual(['lco']);
+    expect(graphCounts(g)).toEqual({ sections: 2, studies: 1, materials: 3, techniques: 2, cells: 2, reactions: 1, references: 3, 'glossary terms': 1 });
   });
 });

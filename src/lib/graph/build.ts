@@ -92,6 +92,8 @@ export interface TechniqueNode extends Entry<TechniqueData> {
 
 export interface CellNode extends Entry<CellData> {
   studies: StudyNode[];
+  /** Sections that link to it or review a study that used it. */
+  sections: SectionNode[];
   references: ReferenceNode[];
 }
 
@@ -133,6 +135,14 @@ export interface Graph {
   term: Map<string, GlossaryNode>;
 }
 
+/** How many records of each kind the graph holds (the build prints them). */
+export function graphCounts(g: Graph): Record<string, number> {
+  return {
+    sections: g.sections.length, studies: g.studies.length, materials: g.materials.length, techniques: g.techniques.length,
+    cells: g.cells.length, reactions: g.reactions.length, references: g.references.length, 'glossary terms': g.glossary.length,
+  };
+}
+
 const byId = <T extends { id: string }>(items: T[]) => new Map(items.map((i) => [i.id, i]));
 const pushUnique = <T>(list: T[], item: T) => {
   if (!list.includes(item)) list.push(item);
@@ -155,7 +165,7 @@ export function buildGraph(input: GraphInput): Graph {
     .sort((a, b) => a.n - b.n);
   const materials: MaterialNode[] = input.materials.map((e) => ({ ...e, studies: [], sections: [], reactions: [] }));
   const techniques: TechniqueNode[] = input.techniques.map((e) => ({ ...e, studies: [], sections: [] }));
-  const cells: CellNode[] = input.cells.map((e) => ({ ...e, studies: [], references: [] })).sort((a, b) => a.data.order - b.data.order);
+  const cells: CellNode[] = input.cells.map((e) => ({ ...e, studies: [], sections: [], references: [] })).sort((a, b) => a.data.order - b.data.order);
   const glossary: GlossaryNode[] = input.glossary.map((e) => ({ ...e, sections: [] }));
 
   const section = new Map<string, SectionNode>();
@@ -286,6 +296,7 @@ export function buildGraph(input: GraphInput): Graph {
       }
       if (l.kind === 'material') pushUnique(s.materials, target as MaterialNode);
       if (l.kind === 'technique') pushUnique(s.techniques, target as TechniqueNode);
+      if (l.kind === 'cell') pushUnique((target as CellNode).sections, s);
       if (l.kind === 'term') pushUnique((target as GlossaryNode).sections, s);
     }
     for (const p of s.refs.placements) {
@@ -375,6 +386,7 @@ export function buildGraph(input: GraphInput): Graph {
   for (const s of reading) for (const m of s.materials) pushUnique(m.sections, s);
   for (const s of reading) for (const t of s.techniques) pushUnique(t.sections, s);
   for (const t of techniques) for (const st of t.studies) pushUnique(t.sections, st.section);
+  for (const c of cells) for (const st of c.studies) pushUnique(c.sections, st.section);
   for (const c of cells)
     c.data.references.forEach((n, i) => {
       const r = knownRef(n, c.filePath, `references[${i}]`);
@@ -398,6 +410,19 @@ export function buildGraph(input: GraphInput): Graph {
       problem({ file: r.filePath, field: `n: ${r.n}, ${err.field}`, message: err.message });
     }
   }
+
+  // --- nothing is an orphan: a reader reaches every material, technique and cell from the text ------------------
+  // Checked only when the relations themselves are sound: a bad id elsewhere would make orphans that are not.
+  const orphansMatter = problems.length === 0;
+  if (orphansMatter) for (const m of materials)
+    if (m.sections.length === 0)
+      problem({ file: m.filePath, message: `material "${m.id}" is used by no study and linked from no section (link it where the text discusses it: [${m.data.abbreviations[0] ?? m.data.name}](material:${m.id}))` });
+  if (orphansMatter) for (const t of techniques)
+    if (t.sections.length === 0)
+      problem({ file: t.filePath, message: `technique "${t.id}" is used by no study and linked from no section (link it: [${t.data.abbreviation ?? t.data.name}](technique:${t.id}))` });
+  if (orphansMatter) for (const c of cells)
+    if (c.sections.length === 0)
+      problem({ file: c.filePath, message: `cell "${c.id}" is used by no study and linked from no section (link it: [${c.data.name}](cell:${c.id}))` });
 
   // --- every reference is cited somewhere ------------------------------------------------------------------------
   for (const r of references)

@@ -1,7 +1,7 @@
 import { getCollection, render } from 'astro:content';
 import type { CollectedRefs } from '../../plugins/refs';
 import { emptyRefs } from '../../plugins/refs';
-import { buildGraph, type Graph } from './build';
+import { buildGraph, graphCounts, type Graph } from './build';
 
 let graph: Promise<Graph> | undefined;
 
@@ -23,7 +23,7 @@ export function loadGraph(): Promise<Graph> {
         };
       }),
     );
-    return buildGraph({
+    const built = buildGraph({
       sections,
       references: await entries('references'),
       studies: await entries('studies'),
@@ -33,6 +33,9 @@ export function loadGraph(): Promise<Graph> {
       reactions: await entries('reactions'),
       glossary: await entries('glossary'),
     });
+    const counts = Object.entries(graphCounts(built)).map(([kind, n]) => `${n} ${kind}`);
+    console.log(`[content graph] ${counts.join(', ')}`);
+    return built;
   })();
   return graph;
 }
