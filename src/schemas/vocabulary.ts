@@ -62,6 +62,7 @@ export const processes = {
   'electron-beam': 'Electron-beam exposure',
   heating: 'Heating',
   'mechanical-test': 'Mechanical test',
+  'ex-situ': 'Examined after the reaction, outside the microscope',
 } as const;
 
 /** Kinds of TEM technique. */
@@ -79,6 +80,7 @@ export const cellFamilies = {
   'native-electrolyte': 'Open cell with a naturally formed electrolyte (Li2O, LiOxNy, Li2CO3)',
   'conventional-electrolyte': 'Open cell with a conventional solid electrolyte',
   'bulk-type': 'Bulk-type or FIB-prepared cell',
+  'no-cell': 'No cell in the microscope (specimens reacted beforehand)',
 } as const;
 
 /** Kinds of page; the search filter for page kind reads the same list. */
