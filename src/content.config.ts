@@ -14,21 +14,22 @@ import { techniqueSchema } from './schemas/technique';
 const records = (folder: string) => glob({ base: `./content/${folder}`, pattern: '*.yaml' });
 
 /**
- * A YAML list of records in one file, keyed by one of their fields. A key that is missing or repeated fails the
- * build here, naming the file, the entry and the value (Astro would keep the last of two equal keys).
+ * A YAML list of records in one file, keyed by one of their fields. Astro's file loader swallows a parser's error
+ * message and keeps only the last of two equal keys, so this parser never throws and never drops an entry: an
+ * entry whose key is missing or repeated is kept under "<key> (entry N)", and the schema (a missing field) or the
+ * content graph (a repeated number or id) reports it with the file, the field and the value.
  */
 const list = (path: string, keyField: string) =>
   file(path, {
     parser: (text) => {
-      const entries = parseYaml(text) as Record<string, unknown>[];
-      if (!Array.isArray(entries)) throw new Error(`${path}: expected a YAML list of records`);
+      const entries = parseYaml(text) as unknown;
+      // Not a list: one empty entry, so that the schema names the file and the missing fields.
+      const list = Array.isArray(entries) ? (entries as Record<string, unknown>[]) : [{}];
       const byKey: Record<string, Record<string, unknown>> = {};
-      entries.forEach((entry, i) => {
+      list.forEach((entry, i) => {
         const key = entry?.[keyField];
-        if (key === undefined || key === null || key === '')
-          throw new Error(`${path}: entry ${i + 1}: missing field "${keyField}"`);
-        if (String(key) in byKey) throw new Error(`${path}: entry ${i + 1}: duplicate ${keyField} "${String(key)}"`);
-        byKey[String(key)] = entry;
+        const named = key === undefined || key === null || key === '' ? `(entry ${i + 1})` : String(key);
+        byKey[named in byKey ? `${named} (entry ${i + 1})` : named] = entry;
       });
       return byKey;
     },

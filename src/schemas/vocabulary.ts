@@ -79,7 +79,7 @@ export const techniqueKinds = {
 export const cellFamilies = {
   'native-electrolyte': 'Open cell with a naturally formed electrolyte (Li2O, LiOxNy, Li2CO3)',
   'conventional-electrolyte': 'Open cell with a conventional solid electrolyte',
-  'bulk-type': 'Bulk-type or FIB-prepared cell',
+  'bulk-type': 'Bulk-type cell built from battery materials',
   'no-cell': 'No cell in the microscope (specimens reacted beforehand)',
 } as const;
 

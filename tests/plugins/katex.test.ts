@@ -23,4 +23,11 @@ describe('math and chemistry through the real pipeline', () => {
     const css = '@font-face{src:url(fonts/KaTeX_Main-Regular.woff2) format("woff2"),url(fonts/KaTeX_Main-Regular.woff) format("woff"),url(fonts/KaTeX_Main-Regular.ttf) format("truetype")}';
     expect(woff2Only(css)).toBe('@font-face{src:url(fonts/KaTeX_Main-Regular.woff2) format("woff2")}');
   });
+
+  it('indexes a plain reading of each formula, and names a link that shows only a formula by it', async () => {
+    const { html } = await toHtml('The [$\\ce{LiCoO2}$](material:licoo2) cathode and [bulk $\\ce{Li2O}$](material:li2o).');
+    const [whole, mixed] = html.split('</a>');
+    expect(whole).toMatch(/<a href="\/base\/materials\/licoo2\/" data-link="material"><span class="math-index visually-hidden">LiCoO2<\/span><span class="katex" data-pagefind-ignore="" aria-hidden="true">/);
+    expect(mixed).toContain('bulk <span hidden class="math-index">Li2O</span><span class="katex" data-pagefind-ignore="">');
+  });
 });

@@ -7,6 +7,7 @@ import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { katexOptions, rehypeKatex } from '../../src/plugins/katex';
 import rehypeKatexStrict from '../../src/plugins/rehype-katex-strict';
+import rehypeMathIndex from '../../src/plugins/rehype-math-index';
 import remarkCitations from '../../src/plugins/remark-citations';
 import remarkCrossLinks from '../../src/plugins/remark-crosslinks';
 import type { CollectedRefs } from '../../src/plugins/refs';
@@ -25,6 +26,7 @@ export async function toHtml(markdown: string, path = 'content/sections/test.mdx
     .use(remarkRehype)
     .use(rehypeKatex, katexOptions)
     .use(rehypeKatexStrict)
+    .use(rehypeMathIndex)
     .use(rehypeStringify)
     .process(file);
   return { html: String(out), refs: refsOf(out) };

@@ -79,7 +79,7 @@ describe('the content graph', () => {
   it('reports a duplicate reference number', () => {
     const input = validInput();
     input.references[2]!.data = { ...input.references[2]!.data, n: 2 };
-    expect(problemsOf(input)[0]).toBe('content/references.yaml (n): duplicate reference number 2');
+    expect(problemsOf(input)[0]).toBe('content/references.yaml (n): duplicate reference number 2 (A. Author et al.; the first is A. Author et al.)');
   });
 
   it('reports reference numbers that do not run from 1 without gaps', () => {
@@ -147,5 +147,11 @@ describe('the content graph', () => {
     const g = buildGraph(input);
     expect(g.cell.get('thin-film-cell')!.sections.map((s) => s.slug)).toEqual(['lco']);
     expect(graphCounts(g)).toEqual({ sections: 2, studies: 1, materials: 3, techniques: 2, cells: 2, reactions: 1, references: 3, 'glossary terms': 1 });
+  });
+
+  it('reports a repeated glossary id, kept apart by the loader', () => {
+    const input = validInput();
+    input.glossary.push({ id: 'lco (entry 2)', filePath: 'content/glossary.yaml', data: { ...input.glossary[0]!.data } });
+    expect(problemsOf(input)).toEqual(['content/glossary.yaml (id): duplicate glossary id "lco" (entry 2)']);
   });
 });

@@ -160,8 +160,16 @@ export function buildGraph(input: GraphInput): Graph {
   const sections: SectionNode[] = input.sections.map((e) => ({
     ...e, slug: e.data.slug, number: '', depth: 0, children: [], headings: e.headings, citations: [], studies: [], reactions: [], materials: [], techniques: [],
   }));
+  // A repeated number is reported once, and the later entry is left out, so that nothing else is said of it.
+  const reference = new Map<number, ReferenceNode>();
   const references: ReferenceNode[] = input.references
-    .map((e) => ({ ...e, n: e.data.n, citedIn: [], studies: [], materials: [], cells: [] }))
+    .map((e): ReferenceNode => ({ ...e, n: e.data.n, citedIn: [], studies: [], materials: [], cells: [] }))
+    .filter((r) => {
+      const first = reference.get(r.n);
+      if (first) problem({ file: r.filePath, field: 'n', message: `duplicate reference number ${r.n} (${r.data.authors}; the first is ${first.data.authors})` });
+      else reference.set(r.n, r);
+      return !first;
+    })
     .sort((a, b) => a.n - b.n);
   const materials: MaterialNode[] = input.materials.map((e) => ({ ...e, studies: [], sections: [], reactions: [] }));
   const techniques: TechniqueNode[] = input.techniques.map((e) => ({ ...e, studies: [], sections: [] }));
@@ -174,15 +182,12 @@ export function buildGraph(input: GraphInput): Graph {
     if (other) problem({ file: s.filePath, field: 'slug', message: `duplicate section slug "${s.slug}" (also in ${other.filePath})` });
     else section.set(s.slug, s);
   }
-  const reference = new Map<number, ReferenceNode>();
-  for (const r of references) {
-    if (reference.has(r.n)) problem({ file: r.filePath, field: 'n', message: `duplicate reference number ${r.n}` });
-    reference.set(r.n, r);
-  }
   references.forEach((r, i) => {
     if (r.n !== i + 1 && !problems.some((p) => p.field === 'n'))
       problem({ file: r.filePath, field: 'n', message: `reference numbers must run 1, 2, 3 … without gaps: found ${r.n} where ${i + 1} was expected` });
   });
+  for (const g of glossary)
+    if (g.id !== g.data.id) problem({ file: g.filePath, field: 'id', message: `duplicate glossary id "${g.data.id}" ${g.id.slice(g.data.id.length).trim()}` });
   const material = byId(materials);
   const technique = byId(techniques);
   const cell = byId(cells);
