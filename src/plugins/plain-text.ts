@@ -17,6 +17,7 @@ export function texToPlain(tex: string): string {
     .replace(/\\sim/g, '~')
     .replace(/\\times/g, '×')
     .replace(/\\[a-zA-Z]+/g, '')
+    .replace(/_/g, '')
     .replace(/[{}$]/g, '')
     .replace(/\s+/g, ' ')
     .trim();
