@@ -41,9 +41,19 @@ export type CitationStyle = keyof typeof citationStyles;
 
 const clean = (items: CslItem[]) => items.map(({ _graph: _g, ...rest }) => rest);
 
+/**
+ * citation-js breaks RIS values every 70 characters, mid-word, onto lines without a tag. Reference managers read such
+ * a line as a new value or join it with a space ("Wi nter"); the RIS they import takes long lines, so the breaks
+ * are undone: a line without a tag continues the value before it.
+ */
+export function unwrapRis(ris: string): string {
+  return ris.replace(/\n(?![A-Z][A-Z0-9] {2}-|\n|$)/g, '');
+}
+
 export function exportItems(items: CslItem[], format: ExportFormat): string {
   if (format === 'json') return `${JSON.stringify(clean(items), null, 2)}\n`;
-  return new Cite(clean(items)).format(format === 'bib' ? 'bibtex' : 'ris', { format: 'text' }) as string;
+  if (format === 'ris') return unwrapRis(new Cite(clean(items)).format('ris', { format: 'text' }) as string);
+  return new Cite(clean(items)).format('bibtex', { format: 'text' }) as string;
 }
 
 export function formatCitation(item: CslItem, style: CitationStyle, format: 'text' | 'html' = 'text'): string {

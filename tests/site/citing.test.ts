@@ -46,10 +46,19 @@ describe('citing a section', () => {
         expect(back.author.map((a: { family: string }) => a.family), `${slug}.${format}`).toEqual(review.author.map((a) => a.family));
         expect(back.title).toBe(csl.title);
         expect(back.URL).toBe(csl.URL);
+        expect(back['container-title'], `${slug}.${format}`).toBe(csl['container-title']);
         expect(back.issued['date-parts'][0][0]).toBe(Number(pkg.edition.date.slice(0, 4)));
       }
       expect(csl.title).toBe(meta(p, 'citation_title')[0]);
     }
+  });
+
+  it('writes RIS with one tagged line per value, none broken mid-word', () => {
+    for (const p of sectionPages()) {
+      const lines = read(`${p.url.split('/')[2]}.ris`).split('\n').filter((l) => l.trim() !== '');
+      expect(lines.filter((l) => !/^[A-Z][A-Z0-9] {2}-( |$)/.test(l))).toEqual([]);
+    }
+    expect(read('edition.ris')).toContain('Ming-Sheng Wang, Jianyu Huang');
   });
 
   it('gives every section a distinct BibTeX key', () => {
