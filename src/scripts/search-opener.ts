@@ -1,0 +1,32 @@
+// Always loaded, and all that is: the header's Search link opens the search dialog (on click or on "/"). The
+// dialog's code (and through it Pagefind's) is fetched only then, as a separate script: a dynamic import() here
+// would make Vite load its module-preload helper on every page. Without JavaScript the link goes to the search page.
+import dialogUrl from './search/dialog.ts?worker&url';
+
+const link = document.querySelector<HTMLAnchorElement>('a[data-search-open]');
+if (link) {
+  const onSearchPage = link.pathname === location.pathname;
+  let loading: Promise<unknown> | undefined;
+  const open = (e: Event) => {
+    e.preventDefault();
+    if (onSearchPage) {
+      document.querySelector<HTMLInputElement>('#search-q')?.focus();
+      return;
+    }
+    loading ??= new Promise((ok, fail) => {
+      const script = Object.assign(document.createElement('script'), { src: dialogUrl, onload: ok, onerror: fail });
+      document.head.append(script);
+    });
+    void loading.then(() => link.dispatchEvent(new CustomEvent('edition:open-search')));
+  };
+  link.setAttribute('aria-keyshortcuts', '/');
+  if (!onSearchPage) link.setAttribute('aria-haspopup', 'dialog');
+  link.addEventListener('click', (e) => {
+    if (!e.ctrlKey && !e.metaKey && !e.shiftKey && !e.altKey && e.button === 0) open(e);
+  });
+  document.addEventListener('keydown', (e) => {
+    if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented) return;
+    if ((e.target as Element).closest?.('input, textarea, select, [contenteditable]:not([contenteditable="false"])')) return;
+    open(e);
+  });
+}
