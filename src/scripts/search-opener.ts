@@ -13,11 +13,17 @@ if (link) {
       document.querySelector<HTMLInputElement>('#search-q')?.focus();
       return;
     }
+    // What the reader types while the dialog's script loads is kept and handed to the dialog's search field.
+    let typed = '';
+    const keep = (k: KeyboardEvent) => {
+      if (k.key.length === 1 && !k.ctrlKey && !k.metaKey && !k.altKey) typed += k.key;
+    };
+    document.addEventListener('keydown', keep);
     loading ??= new Promise((ok, fail) => {
       const script = Object.assign(document.createElement('script'), { src: dialogUrl, onload: ok, onerror: fail });
       document.head.append(script);
     });
-    void loading.then(() => link.dispatchEvent(new CustomEvent('edition:open-search')));
+    void loading.finally(() => document.removeEventListener('keydown', keep)).then(() => link.dispatchEvent(new CustomEvent('edition:open-search', { detail: typed })));
   };
   link.setAttribute('aria-keyshortcuts', '/');
   if (!onSearchPage) link.setAttribute('aria-haspopup', 'dialog');

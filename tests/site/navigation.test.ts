@@ -29,11 +29,13 @@ describe('search from the header', () => {
     const { page, problems, requests } = await open(section);
     expect(requests.filter((r) => searchRequest.test(r))).toEqual([]);
     expect(requests.some((r) => r.endsWith('.js'))).toBe(true);
-    await page.keyboard.press('/');
+    // Typed straight after "/", while the dialog's script is still loading: nothing may be lost.
+    await page.keyboard.type('/LiCo');
     const dialog = page.getByRole('dialog', { name: 'Search' });
     await dialog.waitFor({ state: 'visible' });
     await expect(page.evaluate(() => document.activeElement?.getAttribute('name'))).resolves.toBe('q');
-    await page.keyboard.type('LiCoO2');
+    await page.keyboard.type('O2');
+    await page.waitForFunction(() => document.querySelector<HTMLInputElement>('#search-dialog-q')?.value === 'LiCoO2');
     await dialog.locator('.results a').first().waitFor({ timeout: 15_000 });
     expect(requests.filter((r) => searchRequest.test(r)).length).toBeGreaterThan(0);
     expect((await resultUrls(page)).slice(0, 3)).toContain('/materials/licoo2/');

@@ -23,6 +23,13 @@ function build(page: string): HTMLDialogElement {
       d.close();
     }
   });
+  // Following a result closes the dialog (a result on this very page would otherwise stay hidden behind it).
+  d.querySelector('.results')!.addEventListener('click', (e) => {
+    if ((e.target as Element).closest('a')) {
+      d.dataset.followed = '';
+      d.close();
+    }
+  });
   // A click on the backdrop (outside the dialog's box) closes it, as Escape does.
   d.addEventListener('click', (e) => {
     if (e.target === d) d.close();
@@ -31,11 +38,15 @@ function build(page: string): HTMLDialogElement {
 }
 
 /** Opens the search dialog; `opener` is the header's Search link (its href is the search page, its data-bundle Pagefind's). */
-async function openSearch(opener: HTMLAnchorElement): Promise<void> {
+async function openSearch(opener: HTMLAnchorElement, typed = ''): Promise<void> {
   if (!dialog) {
     dialog = build(opener.href);
     document.body.append(dialog);
-    dialog.addEventListener('close', () => opener.focus());
+    // Focus goes back to the Search link, unless the reader followed a result.
+    dialog.addEventListener('close', () => {
+      if (dialog!.dataset.followed === undefined) opener.focus();
+      delete dialog!.dataset.followed;
+    });
     ready = mountSearch(dialog.querySelector<HTMLElement>('[data-search]')!, {
       bundle: opener.dataset.bundle!,
       inUrl: false,
@@ -45,10 +56,14 @@ async function openSearch(opener: HTMLAnchorElement): Promise<void> {
   if (!dialog.open) dialog.showModal();
   const input = dialog.querySelector<HTMLInputElement>('input[name="q"]')!;
   input.focus();
-  input.select();
+  if (typed) {
+    // Before the search is ready, its first run reads the field; after, the input event runs it.
+    input.value = typed;
+    input.dispatchEvent(new Event('input'));
+  } else input.select();
   await ready;
 }
 
 // Loaded as a script by the header's opener, which then asks for the dialog with an event on the Search link.
 const link = document.querySelector<HTMLAnchorElement>('a[data-search-open]');
-link?.addEventListener('edition:open-search', () => void openSearch(link));
+link?.addEventListener('edition:open-search', (e) => void openSearch(link, (e as CustomEvent<string>).detail));
