@@ -1,5 +1,8 @@
 // Section pages: a preview of each cited reference on hover and keyboard focus (closed with Escape), and copy
-// buttons for the citations. Without JavaScript the citations are plain links and the citation text can be selected.
+// buttons for the citations. Without JavaScript the citations are plain links and the citation text can be selected. The
+// on-page contents mark the heading being read.
+import './toc';
+
 const tip = document.createElement('div');
 tip.id = 'cite-preview';
 tip.setAttribute('role', 'tooltip');

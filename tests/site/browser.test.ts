@@ -1,30 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { distDir, pages } from './dist';
-import { launch, watch } from './browser';
-import { serve } from './server';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { pages } from './dist';
+import { axeTags, browserAndSite, watch } from './browser';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-/** WCAG 2.0, 2.1 and 2.2 at levels A and AA, and axe's best practices. */
-export const axeTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
-let browser: Browser;
-let site: Awaited<ReturnType<typeof serve>>;
-beforeAll(async () => {
-  browser = await launch();
-  site = await serve(distDir);
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const env = browserAndSite();
 
 /** Loads a page, runs axe, and returns everything that went wrong on it. */
 async function checkPage(page: Page, url: string): Promise<string[]> {
-  const problems = watch(page, site.origin);
-  await page.goto(site.url(url), { waitUntil: 'load' });
+  const problems = watch(page, env.site.origin);
+  await page.goto(env.site.url(url), { waitUntil: 'load' });
   await page.evaluate(axeSource);
   const result = (await page.evaluate(
     (tags) => (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<unknown> } }).axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }),
@@ -37,7 +25,7 @@ async function checkPage(page: Page, url: string): Promise<string[]> {
 
 describe.each(['light', 'dark'] as const)('every page in the %s theme', (scheme) => {
   it('loads under the CSP without errors or off-site requests, and axe finds no violation', { timeout: 900_000 }, async () => {
-    const context = await browser.newContext({ colorScheme: scheme });
+    const context = await env.browser.newContext({ colorScheme: scheme });
     const queue = pages().map((p) => p.url);
     const failures: string[] = [];
     // A few tabs at once: the whole site is checked, not a sample.
@@ -55,9 +43,9 @@ describe.each(['light', 'dark'] as const)('every page in the %s theme', (scheme)
 
 describe('search in the browser', () => {
   it('shows results for a formula under the CSP, and a shared ?q= link works', async () => {
-    const page = await browser.newPage();
-    const problems = watch(page, site.origin);
-    await page.goto(site.url('/search/?q=LiCoO2'));
+    const page = await env.browser.newPage();
+    const problems = watch(page, env.site.origin);
+    await page.goto(env.site.url('/search/?q=LiCoO2'));
     await page.locator('.results a').first().waitFor({ timeout: 15_000 });
     expect(await page.locator('.results > li').count()).toBeGreaterThan(0);
     await expect(page.getByRole('status').textContent()).resolves.toMatch(/results? for “LiCoO2”/);
@@ -69,9 +57,9 @@ describe('search in the browser', () => {
 describe('citation previews', () => {
   it('open on keyboard focus, are announced as the link description, and close on Escape', async () => {
     const target = pages().find((p) => p.url.startsWith('/sections/') && p.dom.querySelector('.cite a[data-ref]'))!;
-    const page = await browser.newPage();
-    const problems = watch(page, site.origin);
-    await page.goto(site.url(target.url));
+    const page = await env.browser.newPage();
+    const problems = watch(page, env.site.origin);
+    await page.goto(env.site.url(target.url));
     const link = page.locator('main p .cite a[data-ref]').first();
     const n = await link.getAttribute('data-ref');
     await link.focus();

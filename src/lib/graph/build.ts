@@ -9,6 +9,7 @@ import type { TechniqueData } from '../../schemas/technique';
 import type { CollectedCitation, CollectedRefs } from '../../plugins/refs';
 import type { LinkKind } from '../routes';
 import { CitationDataError, referenceToCsl } from '../citation';
+import { materialSearchTerms, type SearchTerms, techniqueSearchTerms } from '../search-terms';
 import { renderInline, renderMath } from '../tex';
 import { ContentGraphError, type Problem, unknownId } from './problems';
 
@@ -80,12 +81,16 @@ export interface StudyNode extends Entry<StudyData> {
 }
 
 export interface MaterialNode extends Entry<MaterialData> {
+  /** Every written form a reader may search it by (name, plain and subscript formula, abbreviations, aliases). */
+  searchTerms: SearchTerms;
   studies: StudyNode[];
   sections: SectionNode[];
   reactions: ReactionNode[];
 }
 
 export interface TechniqueNode extends Entry<TechniqueData> {
+  /** Abbreviation, name and aliases, for the search index. */
+  searchTerms: SearchTerms;
   studies: StudyNode[];
   sections: SectionNode[];
 }
@@ -171,8 +176,8 @@ export function buildGraph(input: GraphInput): Graph {
       return !first;
     })
     .sort((a, b) => a.n - b.n);
-  const materials: MaterialNode[] = input.materials.map((e) => ({ ...e, studies: [], sections: [], reactions: [] }));
-  const techniques: TechniqueNode[] = input.techniques.map((e) => ({ ...e, studies: [], sections: [] }));
+  const materials: MaterialNode[] = input.materials.map((e) => ({ ...e, searchTerms: materialSearchTerms(e.data), studies: [], sections: [], reactions: [] }));
+  const techniques: TechniqueNode[] = input.techniques.map((e) => ({ ...e, searchTerms: techniqueSearchTerms(e.data), studies: [], sections: [] }));
   const cells: CellNode[] = input.cells.map((e) => ({ ...e, studies: [], sections: [], references: [] })).sort((a, b) => a.data.order - b.data.order);
   const glossary: GlossaryNode[] = input.glossary.map((e) => ({ ...e, sections: [] }));
 

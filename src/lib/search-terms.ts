@@ -1,0 +1,69 @@
+import { chemToPlain } from '../plugins/plain-text';
+
+const subscriptDigits = '₀₁₂₃₄₅₆₇₈₉';
+
+/** A formula in mhchem notation as plain ASCII text (`Li_{6.75}La3…` → `Li6.75La3…`). */
+export function plainFormula(formula: string): string {
+  return chemToPlain(formula).replace(/[_^]/g, '').replace(/\s+/g, '');
+}
+
+/**
+ * A plain formula with its stoichiometric numbers as Unicode subscripts (`LiCoO2` → `LiCoO₂`), as readers paste
+ * it from papers. Only digits that follow an element, a bracket or another subscript are lowered; a leading
+ * coefficient (`2Li`) and charges (`Co3+`) stay as they are.
+ */
+export function subscriptFormula(plain: string): string {
+  return plain.replace(/(?<=[A-Za-z)\]])\d+(?:\.\d+)?(?![+−\d])/g, (n) => n.replace(/\d/g, (d) => subscriptDigits[Number(d)]!));
+}
+
+/** Subscript digits back to ASCII (`LiCoO₂` → `LiCoO2`). */
+export function unsubscript(text: string): string {
+  return text.replace(/[₀-₉]/g, (d) => String(subscriptDigits.indexOf(d)));
+}
+
+/** Distinct strings, first spelling kept, compared without case and surrounding space. */
+function distinct(list: (string | undefined)[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const raw of list) {
+    const s = raw?.trim();
+    if (!s || seen.has(s.toLowerCase())) continue;
+    seen.add(s.toLowerCase());
+    out.push(s);
+  }
+  return out;
+}
+
+/** What a material or technique is searched by: its own names (weighted highest), and the other written forms. */
+export interface SearchTerms {
+  /** Name, formula (plain and with subscripts) and abbreviations: what the page is the answer for. */
+  names: string[];
+  /** Other names and written forms, and their derived spellings. */
+  aliases: string[];
+}
+
+/** A formula written as ASCII letters, digits, brackets and decimal points (no spaces, charges or variables' signs). */
+const asciiFormula = /^[A-Za-z0-9().\[\]]+$/;
+const subscriptedFormula = /^[A-Za-z0-9().\[\]₀-₉]+$/;
+
+/** An alias and, if it is a formula, its other spelling (ASCII digits or Unicode subscripts). */
+function spellings(alias: string): string[] {
+  if (asciiFormula.test(alias) && /\d/.test(alias)) return [alias, subscriptFormula(alias)];
+  if (subscriptedFormula.test(alias) && /[₀-₉]/.test(alias)) return [alias, unsubscript(alias)];
+  return [alias];
+}
+
+/** Every written form a reader may search a material by: name, formula (plain and subscript), abbreviations, aliases. */
+export function materialSearchTerms(m: { name: string; formula: string; abbreviations: string[]; aliases: string[] }): SearchTerms {
+  const plain = plainFormula(m.formula);
+  const names = distinct([m.name, plain, subscriptFormula(plain), ...m.abbreviations]);
+  const own = new Set(names.map((n) => n.toLowerCase()));
+  return { names, aliases: distinct(m.aliases.flatMap(spellings)).filter((a) => !own.has(a.toLowerCase())) };
+}
+
+/** Every written form a reader may search a technique by: abbreviation, name and aliases. */
+export function techniqueSearchTerms(t: { name: string; abbreviation?: string | undefined; aliases: string[] }): SearchTerms {
+  const names = distinct([t.abbreviation, t.name]);
+  const own = new Set(names.map((n) => n.toLowerCase()));
+  return { names, aliases: distinct(t.aliases).filter((a) => !own.has(a.toLowerCase())) };
+}

@@ -1,0 +1,162 @@
+// One search interface for the search page and the header's dialog: Pagefind's JavaScript API with the edition's
+// own markup (no Pagefind UI bundle, so no inline fonts or styles under the CSP). Loaded only when a reader opens
+// search. On the search page the query and the chosen facets live in the URL, so a search can be shared.
+interface PagefindSub {
+  title: string;
+  url: string;
+  excerpt: string;
+}
+interface PagefindData {
+  url: string;
+  excerpt: string;
+  meta: Record<string, string>;
+  sub_results?: PagefindSub[];
+}
+type FilterCounts = Record<string, Record<string, number>>;
+interface Pagefind {
+  options(o: Record<string, unknown>): Promise<void>;
+  filters(): Promise<FilterCounts>;
+  search(q: string, o?: { filters?: Record<string, { any: string[] }> }): Promise<{ results: { data(): Promise<PagefindData> }[]; filters: FilterCounts } | null>;
+}
+
+/** Facets shown, in this order, with their labels; the names are Pagefind filter keys written by the pages. */
+export const facetLabels: Record<string, string> = { kind: 'Kind of page', role: 'Material role', family: 'Material family', technique: 'Technique', cell: 'Cell', section: 'Section', year: 'Year' };
+const shown = 20;
+
+const pagefinds = new Map<string, Promise<Pagefind>>();
+function loadPagefind(bundle: string): Promise<Pagefind> {
+  let p = pagefinds.get(bundle);
+  if (!p) {
+    p = (async () => {
+      const pf = (await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as Pagefind;
+      await pf.options({ excerptLength: 24 });
+      return pf;
+    })();
+    pagefinds.set(bundle, p);
+  }
+  return p;
+}
+
+const el = <K extends keyof HTMLElementTagNameMap>(tag: K, props: Record<string, string | boolean> = {}, ...children: (Node | string)[]) => {
+  const e = Object.assign(document.createElement(tag), props);
+  e.append(...children);
+  return e;
+};
+
+export interface SearchOptions {
+  /** Where the Pagefind bundle lives (`/pagefind/` under the base path). */
+  bundle: string;
+  /** The search page: the query and facets are written into the address, so it can be shared. */
+  inUrl: boolean;
+  /** A link that opens the current search as a page (the dialog has one). */
+  pageLink?: HTMLAnchorElement;
+}
+
+/**
+ * Wires a search root that holds a `form` with an `input[name=q]`, a `.facets` box, a `[role=status]` line and an
+ * `ol.results` list. Returns a function that sets the query and runs it.
+ */
+export async function mountSearch(root: HTMLElement, opts: SearchOptions): Promise<(q: string) => void> {
+  const form = root.querySelector<HTMLFormElement>('form')!;
+  const input = form.querySelector<HTMLInputElement>('input[name="q"]')!;
+  const facets = root.querySelector<HTMLElement>('.facets')!;
+  const status = root.querySelector<HTMLElement>('[role="status"]')!;
+  const list = root.querySelector<HTMLOListElement>('.results')!;
+  const pagefind = await loadPagefind(opts.bundle);
+  const counts = new Map<string, HTMLElement>();
+
+  const initial = opts.inUrl ? new URLSearchParams(location.search) : new URLSearchParams();
+  const all = await pagefind.filters();
+  facets.replaceChildren(
+    ...Object.entries(facetLabels)
+      .filter(([key]) => all[key] && Object.keys(all[key]!).length > 1)
+      .map(([key, label]) => {
+        const values = Object.keys(all[key]!).sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+        return el(
+          'fieldset',
+          {},
+          el('legend', { textContent: label }),
+          ...values.map((value) => {
+            const count = el('span', { className: 'count' });
+            counts.set(`${key}\u0000${value}`, count);
+            return el('label', {}, el('input', { type: 'checkbox', name: key, value, checked: initial.getAll(key).includes(value) }), ` ${value} `, count);
+          }),
+        );
+      }),
+  );
+
+  const chosen = () => {
+    const c: Record<string, string[]> = {};
+    for (const box of facets.querySelectorAll<HTMLInputElement>('input:checked')) (c[box.name] ??= []).push(box.value);
+    return c;
+  };
+  const params = (q: string) => {
+    const p = new URLSearchParams();
+    if (q) p.set('q', q);
+    for (const [k, vs] of Object.entries(chosen())) for (const v of vs) p.append(k, v);
+    return p;
+  };
+
+  const item = (d: PagefindData) => {
+    const li = el('li', {}, el('a', { href: d.url, textContent: d.meta.title ?? d.url }), el('span', { className: 'muted', textContent: d.meta.kind ? ` · ${d.meta.kind}` : '' }));
+    const p = el('p');
+    p.innerHTML = d.excerpt; // Pagefind escapes the page text; only <mark> is markup
+    li.append(p);
+    const subs = (d.sub_results ?? []).filter((s) => s.url !== d.url && s.url.includes('#')).slice(0, 3);
+    if (subs.length) {
+      const ul = el('ul', { className: 'sub-results' });
+      for (const s of subs) {
+        const sp = el('p');
+        sp.innerHTML = s.excerpt;
+        ul.append(el('li', {}, el('a', { href: s.url, textContent: s.title }), sp));
+      }
+      li.append(ul);
+    }
+    return li;
+  };
+
+  let generation = 0;
+  async function run() {
+    const q = input.value.trim();
+    const p = params(q);
+    if (opts.inUrl) history.replaceState(null, '', `${location.pathname}${p.size ? `?${p}` : ''}`);
+    if (opts.pageLink) opts.pageLink.search = p.size ? `?${p}` : '';
+    const mine = ++generation;
+    if (!q) {
+      list.replaceChildren();
+      status.textContent = '';
+      for (const c of counts.values()) c.textContent = '';
+      return;
+    }
+    const filters = Object.fromEntries(Object.entries(chosen()).map(([k, v]) => [k, { any: v }]));
+    const found = await pagefind.search(q, { filters });
+    if (!found || mine !== generation) return;
+    const data = await Promise.all(found.results.slice(0, shown).map((r) => r.data()));
+    if (mine !== generation) return;
+    list.replaceChildren(...data.map(item));
+    for (const [k, c] of counts) {
+      const [key, value] = k.split('\u0000') as [string, string];
+      c.textContent = `(${found.filters[key]?.[value] ?? 0})`;
+    }
+    const n = found.results.length;
+    status.textContent = `${n} result${n === 1 ? '' : 's'} for “${q}”${n > shown ? `, the first ${shown} shown` : ''}.`;
+  }
+
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    void run();
+  });
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => void run(), 120);
+  });
+  facets.addEventListener('change', () => void run());
+  root.classList.add('ready');
+  const set = (q: string) => {
+    input.value = q;
+    void run();
+  };
+  set(initial.get('q') ?? input.value);
+  return set;
+}
