@@ -26,6 +26,7 @@ export function makeRoutes(base: string) {
     studies: at('studies/'),
     study: (id: string) => at(`studies/${id}/`),
     reactions: at('reactions/'),
+    matrix: at('matrix/'),
     reaction: (id: string) => at(`reactions/#${id}`),
     glossary: at('glossary/'),
     term: (id: string) => at(`glossary/#${id}`),

@@ -1,0 +1,167 @@
+/** Pure layout of the build-time diagrams: positions in SVG user units, computed from the content graph's data. */
+import { textWidth, wrapText } from './text';
+
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+// --- a row of labelled stages joined by arrows (reaction pathways) ---------------------------------------------------
+
+export interface FlowLayout {
+  width: number;
+  height: number;
+  /** One box per stage, with its text lines. */
+  stages: (Box & { lines: string[] })[];
+  /** One arrow per step, from stage i to stage i + 1, with its label lines (above the arrow). */
+  arrows: { x1: number; x2: number; y: number; label: string[] }[];
+}
+
+/**
+ * Lays out stages left to right, wrapping to a new row when `maxWidth` is reached, with an arrow between
+ * neighbours in a row and a return arrow drawn at the start of a continued row.
+ */
+export function flowLayout(stages: string[], arrowLabels: string[], opts: { maxWidth: number; fontSize: number }): FlowLayout {
+  const { maxWidth, fontSize } = opts;
+  const pad = 8;
+  const boxH = fontSize * 1.4 + pad * 2;
+  const arrowW = Math.max(48, ...arrowLabels.map((l) => textWidth(l, fontSize * 0.85) + 16));
+  const labelH = fontSize * 1.2;
+  const rowH = boxH + labelH + 12;
+  const out: FlowLayout = { width: 0, height: 0, stages: [], arrows: [] };
+  let x = 0;
+  let row = 0;
+  stages.forEach((text, i) => {
+    const w = Math.min(textWidth(text, fontSize) + pad * 2, maxWidth - arrowW);
+    if (i > 0) {
+      const rowStart = x + arrowW + w > maxWidth;
+      if (rowStart) {
+        row += 1;
+        x = 0;
+      }
+      const y = labelH + row * rowH + boxH / 2;
+      out.arrows.push({ x1: x + (rowStart ? 0 : 4), x2: x + arrowW - 4, y, label: arrowLabels[i - 1] ? [arrowLabels[i - 1]!] : [] });
+      x += arrowW;
+    }
+    out.stages.push({ x, y: labelH + row * rowH, width: w, height: boxH, lines: [text] });
+    x += w;
+    out.width = Math.max(out.width, x);
+  });
+  out.height = labelH + (row + 1) * rowH - 12;
+  return out;
+}
+
+// --- a timeline: one mark per item, stacked above its year --------------------------------------------------------
+
+export interface TimelineLayout<T> {
+  width: number;
+  height: number;
+  years: { year: number; x: number }[];
+  marks: { item: T; year: number; cx: number; cy: number }[];
+  axisY: number;
+}
+
+/** Years from the first to the last, evenly spaced; items of one year stacked upwards from the axis. */
+export function timelineLayout<T>(items: readonly T[], yearOf: (item: T) => number, opts: { step: number; radius: number; gap: number }): TimelineLayout<T> {
+  const { step, radius, gap } = opts;
+  const all = items.map(yearOf);
+  const first = Math.min(...all);
+  const last = Math.max(...all);
+  const left = 24;
+  const years = Array.from({ length: last - first + 1 }, (_, i) => ({ year: first + i, x: left + i * step }));
+  const counts = new Map<number, number>();
+  for (const y of all) counts.set(y, (counts.get(y) ?? 0) + 1);
+  const tallest = Math.max(...counts.values());
+  const pitch = radius * 2 + gap;
+  const axisY = 8 + tallest * pitch;
+  const seen = new Map<number, number>();
+  const marks = items.map((item) => {
+    const year = yearOf(item);
+    const k = seen.get(year) ?? 0;
+    seen.set(year, k + 1);
+    return { item, year, cx: left + (year - first) * step, cy: axisY - radius - gap - k * pitch };
+  });
+  return { width: left * 2 + (last - first) * step, height: axisY + 28, years, marks, axisY };
+}
+
+// --- a matrix: rows × columns, with a mark where a pair has items ----------------------------------------------------
+
+export interface MatrixLayout {
+  width: number;
+  height: number;
+  rowLabelWidth: number;
+  headerHeight: number;
+  cell: number;
+  rows: { label: string; y: number }[];
+  columns: { label: string; x: number }[];
+  /** Only the non-empty cells. */
+  cells: { row: number; column: number; x: number; y: number; count: number }[];
+}
+
+/** A grid with row labels on the left and column labels turned 60° above; counts[r][c] is a cell's count. */
+export function matrixLayout(rows: string[], columns: string[], counts: number[][], opts: { cell: number; fontSize: number }): MatrixLayout {
+  const { cell, fontSize } = opts;
+  const rowLabelWidth = Math.max(...rows.map((r) => textWidth(r, fontSize))) + 12;
+  const headerHeight = Math.ceil(Math.max(...columns.map((c) => textWidth(c, fontSize))) * Math.sin(Math.PI / 3)) + 12;
+  const cells: MatrixLayout['cells'] = [];
+  counts.forEach((row, r) =>
+    row.forEach((count, c) => {
+      if (count > 0) cells.push({ row: r, column: c, x: rowLabelWidth + c * cell, y: headerHeight + r * cell, count });
+    }),
+  );
+  return {
+    // A turned label reaches cos 60° of its length to the right of its column.
+    width: Math.ceil(Math.max(rowLabelWidth + columns.length * cell, ...columns.map((c, i) => rowLabelWidth + (i + 0.5) * cell + textWidth(c, fontSize) * 0.5))) + 4,
+    height: headerHeight + rows.length * cell + 4,
+    rowLabelWidth,
+    headerHeight,
+    cell,
+    rows: rows.map((label, i) => ({ label, y: headerHeight + i * cell })),
+    columns: columns.map((label, i) => ({ label, x: rowLabelWidth + i * cell })),
+    cells,
+  };
+}
+
+// --- a cell: working electrode, electrolyte, counter electrode stacked inside its environment ----------------------------
+
+export interface CellLayout {
+  width: number;
+  height: number;
+  frame: Box;
+  environment: { x: number; y: number; lines: string[] };
+  parts: (Box & { role: 'working' | 'electrolyte' | 'counter'; heading: string; lines: string[] })[];
+}
+
+/** The three parts of an in situ cell, one above the other, inside a frame for its environment. */
+export function cellLayout(
+  parts: { working: string; electrolyte: string; counter: string; environment: string },
+  opts: { width: number; fontSize: number },
+): CellLayout {
+  const { width, fontSize } = opts;
+  const line = fontSize * 1.3;
+  const inset = 12;
+  const boxW = width - inset * 2;
+  const chars = Math.floor((boxW - 16) / (fontSize * 0.56));
+  const envLines = wrapText(`Environment: ${parts.environment}`, Math.floor((width - 8) / (fontSize * 0.56)));
+  let y = 4 + envLines.length * line + 6;
+  const frameTop = y;
+  y += inset;
+  const headings = { working: 'Working electrode', electrolyte: 'Electrolyte', counter: 'Counter electrode' } as const;
+  const out: CellLayout['parts'] = [];
+  for (const role of ['working', 'electrolyte', 'counter'] as const) {
+    const lines = wrapText(parts[role], chars);
+    const height = 10 + line * (lines.length + 1);
+    out.push({ role, heading: headings[role], lines, x: inset, y, width: boxW, height });
+    y += height;
+  }
+  y += inset;
+  return {
+    width,
+    height: y + 2,
+    frame: { x: 1, y: frameTop, width: width - 2, height: y - frameTop },
+    environment: { x: 4, y: 4 + fontSize, lines: envLines },
+    parts: out,
+  };
+}

@@ -1,0 +1,70 @@
+/** Text helpers for the build-time SVG diagrams: SVG text does not wrap, and holds no KaTeX. */
+
+/** Average advance of a character of the system sans-serif, in em; enough to size boxes, never to clip. */
+export const CHAR_EM = 0.56;
+
+/** Width in px of `text` at `fontSize`, estimated. */
+export function textWidth(text: string, fontSize: number): number {
+  return Math.ceil([...text].length * CHAR_EM * fontSize);
+}
+
+/**
+ * Breaks `text` into lines of at most `max` characters, at spaces; a word longer than `max` gets a line of its own
+ * (it is never cut).
+ */
+export function wrapText(text: string, max: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (!line) line = word;
+    else if (line.length + 1 + word.length <= max) line += ` ${word}`;
+    else {
+      lines.push(line);
+      line = word;
+    }
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+const SUP: Record<string, string> = { 0: '⁰', 1: '¹', 2: '²', 3: '³', 4: '⁴', 5: '⁵', 6: '⁶', 7: '⁷', 8: '⁸', 9: '⁹', '-': '⁻', '+': '⁺', '−': '⁻' };
+const SUB: Record<string, string> = { 0: '₀', 1: '₁', 2: '₂', 3: '₃', 4: '₄', 5: '₅', 6: '₆', 7: '₇', 8: '₈', 9: '₉', '.': '.' };
+
+/**
+ * A plain mhchem formula or species as Unicode text for SVG (`LiCoO2` → `LiCoO₂`, `Li+` → `Li⁺`, `e-` → `e⁻`,
+ * `2Li2O` → `2Li₂O`): digits after an element or a bracket are subscripts; a leading coefficient stays as it is.
+ */
+export function chemToUnicode(formula: string): string {
+  return formula
+    .replace(/\\ce\{(.*)\}/, '$1')
+    .split(/(\s+)/)
+    .map((token) =>
+      token
+        .replace(/_\{?([^}]*)\}?/g, '$1')
+        .replace(/(?<=[A-Za-z)\]])(\d+(?:\.\d+)?)/g, (d) => [...d].map((c) => SUB[c] ?? c).join(''))
+        .replace(/(?<=\S)\+$/, '⁺')
+        .replace(/(?<=\S)-$/, '⁻')
+        .replace(/\$/g, ''),
+    )
+    .join('');
+}
+
+/**
+ * Prose with inline TeX as plain Unicode for SVG text: mhchem formulas get Unicode subscripts and charges, other
+ * math is reduced to its letters (`"$\ce{Li2O}$ on Li"` → `"Li₂O on Li"`).
+ */
+export function proseToUnicode(text: string): string {
+  return text
+    .replace(/\$\\ce\{((?:[^{}]|\{[^{}]*\})*)\}\$/g, (_, f: string) => chemToUnicode(f))
+    .replace(/\$([^$]*)\$/g, (_, m: string) =>
+      m
+        .replace(/\^\{?([-+−]?\d+)\}?/g, (_x, e: string) => [...e].map((c) => SUP[c] ?? c).join(''))
+        .replace(/\\(?:mathrm|text|mathit)\{([^{}]*)\}/g, '$1')
+        .replace(/\\sim/g, '~')
+        .replace(/\\times/g, '×')
+        .replace(/\\[a-zA-Z]+/g, '')
+        .replace(/[{}^_]/g, ''),
+    )
+    .replace(/\s+/g, ' ')
+    .trim();
+}

@@ -1,0 +1,184 @@
+// The reading experience in Chromium: no sideways scrolling at phone, tablet and desktop widths, a theme toggle
+// that persists and is applied before the first paint, a print view with the references and the URL, and diagrams
+// that carry a title and a text equivalent.
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { distDir, page as builtPage, pages } from './dist';
+import { launch, watch } from './browser';
+import { serve } from './server';
+
+let browser: Browser;
+let site: Awaited<ReturnType<typeof serve>>;
+beforeAll(async () => {
+  browser = await launch();
+  site = await serve(distDir);
+});
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+/** Every section page, and for every other kind of page (first path segment) its smallest and its largest. */
+function pagesOfEveryType(): string[] {
+  const byType = new Map<string, typeof all>();
+  const all = pages();
+  for (const p of all) {
+    const type = p.url.split('/')[1] || 'home';
+    byType.set(type, [...(byType.get(type) ?? []), p]);
+  }
+  return [...byType.entries()].flatMap(([type, list]) => {
+    if (type === 'sections') return list.map((p) => p.url);
+    const sorted = [...list].sort((a, b) => a.html.length - b.html.length);
+    return [...new Set([sorted[0]!.url, sorted.at(-1)!.url])];
+  });
+}
+
+const sectionWithReferences = () => pages().find((p) => p.url.startsWith('/sections/') && p.dom.querySelector('.references-cited li'))!.url;
+
+describe('layout', () => {
+  it.each([320, 768, 1280])('no page scrolls sideways at %i px', { timeout: 600_000 }, async (width) => {
+    const context = await browser.newContext({ viewport: { width, height: 800 } });
+    const queue = pagesOfEveryType();
+    expect(queue.length).toBeGreaterThan(30);
+    const wide: string[] = [];
+    await Promise.all(
+      Array.from({ length: 3 }, async () => {
+        const tab = await context.newPage();
+        for (let url = queue.shift(); url; url = queue.shift()) {
+          await tab.goto(site.url(url), { waitUntil: 'load' });
+          const [scroll, inner] = await tab.evaluate(() => [document.scrollingElement!.scrollWidth, window.innerWidth]);
+          if (scroll! > inner!) wide.push(`${url}: ${scroll} > ${inner}`);
+        }
+        await tab.close();
+      }),
+    );
+    await context.close();
+    expect(wide).toEqual([]);
+  });
+});
+
+describe('theme', () => {
+  const bg = () => getComputedStyle(document.body).backgroundColor;
+
+  it('follows the system until the reader chooses; the choice holds across pages and reloads', async () => {
+    const context = await browser.newContext({ colorScheme: 'light' });
+    const tab = await context.newPage();
+    const problems = watch(tab, site.origin);
+    await tab.goto(site.url('/'));
+    const toggle = tab.getByRole('button', { name: 'Dark theme' });
+    await expect(toggle.getAttribute('aria-pressed')).resolves.toBe('false');
+    await expect(tab.evaluate(() => document.documentElement.dataset.theme)).resolves.toBe('light');
+    const light = await tab.evaluate(bg);
+    await toggle.click();
+    await expect(toggle.getAttribute('aria-pressed')).resolves.toBe('true');
+    await expect(tab.evaluate(() => document.documentElement.dataset.theme)).resolves.toBe('dark');
+    const dark = await tab.evaluate(bg);
+    expect(dark).not.toBe(light);
+
+    // On the next page and after a reload, the theme is already dark when the body is first parsed (before paint).
+    await tab.addInitScript(() => {
+      new MutationObserver((_, observer) => {
+        if (!document.body) return;
+        (window as unknown as { themeAtBody?: string }).themeAtBody = document.documentElement.dataset.theme;
+        observer.disconnect();
+      }).observe(document, { childList: true, subtree: true });
+    });
+    for (const go of [() => tab.goto(site.url('/studies/')), () => tab.reload()]) {
+      await go();
+      await expect(tab.evaluate(() => (window as unknown as { themeAtBody?: string }).themeAtBody)).resolves.toBe('dark');
+      await expect(tab.evaluate(bg)).resolves.toBe(dark);
+      await expect(tab.getByRole('button', { name: 'Dark theme' }).getAttribute('aria-pressed')).resolves.toBe('true');
+    }
+    await tab.getByRole('button', { name: 'Dark theme' }).click();
+    await tab.reload();
+    await expect(tab.evaluate(() => document.documentElement.dataset.theme)).resolves.toBe('light');
+    await expect(tab.evaluate(bg)).resolves.toBe(light);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('agrees with a dark system setting when nothing is stored', async () => {
+    const context = await browser.newContext({ colorScheme: 'dark' });
+    const tab = await context.newPage();
+    await tab.goto(site.url('/'));
+    await expect(tab.evaluate(() => document.documentElement.dataset.theme)).resolves.toBe('dark');
+    await expect(tab.getByRole('button', { name: 'Dark theme' }).getAttribute('aria-pressed')).resolves.toBe('true');
+    await context.close();
+  });
+
+  it('is set by a blocking external script, the first script of every page', () => {
+    for (const p of pages()) {
+      const script = p.dom.querySelector('head script[src]');
+      expect(script?.getAttribute('src'), p.url).toMatch(/\/theme\.js$/);
+      expect(script?.hasAttribute('defer') || script?.hasAttribute('async') || script?.getAttribute('type') === 'module', p.url).toBe(false);
+      expect(p.html.indexOf('theme.js'), p.url).toBeLessThan(p.html.indexOf('rel="stylesheet"'));
+    }
+  });
+});
+
+describe('print', () => {
+  it('prints a section with its reference list and URL, without header, navigation, buttons or pager', async () => {
+    const url = sectionWithReferences();
+    const tab = await browser.newPage();
+    await tab.emulateMedia({ media: 'print' });
+    await tab.goto(site.url(url));
+    for (const hidden of ['.site-header', 'nav', '.pager', 'button', '#theme-toggle'])
+      for (const el of await tab.locator(hidden).all()) await expect(el.isVisible(), hidden).resolves.toBe(false);
+    await expect(tab.locator('.references-cited').isVisible()).resolves.toBe(true);
+    await expect(tab.locator('.cite-block .citation-text').first().isVisible()).resolves.toBe(true);
+    const printed = tab.locator('.print-url');
+    await expect(printed.isVisible()).resolves.toBe(true);
+    expect(await printed.textContent()).toBe(builtPage(url).dom.querySelector('link[rel=canonical]')!.getAttribute('href'));
+    await tab.emulateMedia({ media: 'screen' });
+    await expect(printed.isVisible()).resolves.toBe(false);
+    await expect(tab.locator('.site-header').isVisible()).resolves.toBe(true);
+    await tab.close();
+  });
+});
+
+describe('diagrams and abbreviations in the built pages', () => {
+  it('every inline SVG outside KaTeX has a title and points to a text equivalent on its page', () => {
+    let count = 0;
+    for (const p of pages())
+      for (const svg of p.dom.querySelectorAll('main svg')) {
+        if (svg.closest('.katex')) continue;
+        count += 1;
+        const where = `${p.url} svg ${svg.getAttribute('aria-labelledby') ?? ''}`;
+        expect(svg.childNodes.find((c) => 'tagName' in c && (c as { tagName: string }).tagName === 'TITLE')?.textContent.trim(), where).toBeTruthy();
+        const details = svg.getAttribute('aria-details');
+        expect(details, where).toBeTruthy();
+        const equivalent = p.dom.getElementById(details!);
+        expect(equivalent?.tagName, where).toMatch(/^(TABLE|OL|UL|DL)$/);
+        expect(equivalent!.textContent.trim().length, where).toBeGreaterThan(20);
+      }
+    expect(count).toBeGreaterThan(15);
+  });
+
+  it('draws each cell, the multi-step pathways, a timeline mark per study and a linked matrix', () => {
+    const cells = builtPage('/cells/').dom;
+    expect(cells.querySelectorAll('.cell-diagram svg').length).toBe(cells.querySelectorAll('#cells-table tbody tr').length);
+    const titles = builtPage('/reactions/').dom.querySelectorAll('.pathway svg > title').map((t) => t.textContent);
+    expect(titles).toEqual(expect.arrayContaining([expect.stringContaining('LiCoO₂ → CoO + Li₂O → Co + Li₂O'), expect.stringContaining('LiTiS₂ → TiS → Ti₂S → Ti'), expect.stringContaining('Au → LiAu₃ → Li₃Au → LiAu₃ → Au'), expect.stringContaining('LiO₂ → Li₂O₂ + O₂ → LiO₂ + Li⁺ + e⁻')]));
+    const studies = builtPage('/studies/').dom;
+    const marks = studies.querySelectorAll('.timeline svg a').map((a) => a.getAttribute('href'));
+    const rows = studies.querySelectorAll('table.explorer tbody th a').map((a) => a.getAttribute('href'));
+    expect(new Set(marks)).toEqual(new Set(rows));
+    const matrix = builtPage('/matrix/').dom;
+    const links = matrix.querySelectorAll('.matrix svg a').map((a) => a.getAttribute('href')!);
+    expect(links.length).toBeGreaterThan(40);
+    for (const href of links) {
+      if (href.startsWith('#')) expect(matrix.getElementById(href.slice(1)), href).toBeTruthy();
+      else expect(rows, href).toContain(href);
+    }
+  });
+
+  it('marks a linked abbreviation with its expansion from the glossary', () => {
+    const abbrs = pages()
+      .filter((p) => p.url.startsWith('/sections/'))
+      .flatMap((p) => p.dom.querySelectorAll('a[data-link="term"] > abbr[title]'));
+    expect(abbrs.length).toBeGreaterThan(10);
+    const asslb = abbrs.find((a) => a.textContent === 'ASSLB');
+    expect(asslb?.getAttribute('title')).toBe('all solid-state lithium battery');
+    expect(asslb?.parentNode.getAttribute('href')).toMatch(/\/glossary\/#asslb$/);
+  });
+});

@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { cellLayout, flowLayout, matrixLayout, timelineLayout } from '../../src/lib/diagrams/layout';
+import { pathways, sidesOf, speciesKey, type PathwayReaction } from '../../src/lib/diagrams/pathways';
+import { chemToUnicode, proseToUnicode, wrapText } from '../../src/lib/diagrams/text';
+
+const r = (id: string, number: number, tex: string, extra: Partial<PathwayReaction['data']> = {}): PathwayReaction => ({ id, number, data: { tex, ...extra } });
+
+describe('text for SVG', () => {
+  it('wraps at spaces without cutting a word', () => {
+    expect(wrapText('a single nanowire, nanotube or particle', 12)).toEqual(['a single', 'nanowire,', 'nanotube or', 'particle']);
+    expect(wrapText('supercalifragilistic x', 5)).toEqual(['supercalifragilistic', 'x']);
+    expect(wrapText('', 10)).toEqual([]);
+  });
+  it('writes formulas with Unicode subscripts and charges, leaving coefficients', () => {
+    expect(chemToUnicode('LiCoO2')).toBe('LiCoO₂');
+    expect(chemToUnicode('2Li2O')).toBe('2Li₂O');
+    expect(chemToUnicode('Li+')).toBe('Li⁺');
+    expect(chemToUnicode('e-')).toBe('e⁻');
+    expect(chemToUnicode('Li7La3Zr2O12')).toBe('Li₇La₃Zr₂O₁₂');
+    expect(chemToUnicode('Fe_{0.9}Co_{0.1}OF')).toBe('Fe₀.₉Co₀.₁OF');
+  });
+  it('reduces prose with inline TeX', () => {
+    expect(proseToUnicode('$\\ce{Li2O}$ grown on Li')).toBe('Li₂O grown on Li');
+    expect(proseToUnicode('CO2 at $10^{-2}$ mbar')).toBe('CO2 at 10⁻² mbar');
+  });
+});
+
+describe('reaction pathways', () => {
+  it('splits an equation into sides and species', () => {
+    expect(sidesOf('Li + LiCoO2 -> CoO + Li2O')).toEqual([['Li', 'LiCoO2'], ['CoO', 'Li2O']]);
+    expect(sidesOf('Li+ + e- + O2 -> LiO2')).toEqual([['Li+', 'e-', 'O2'], ['LiO2']]);
+    expect(speciesKey('2LiO2')).toBe('LiO2');
+  });
+  it('chains a multi-arrow reaction and its follower', () => {
+    const [p, ...rest] = pathways([r('alloy', 1, 'Au -> LiAu3 -> Li3Au'), r('dealloy', 2, 'Li3Au -> LiAu3 -> Au', { follows: 'alloy' })]);
+    expect(rest).toEqual([]);
+    expect(p!.stages).toEqual([['Au'], ['LiAu3'], ['Li3Au'], ['LiAu3'], ['Au']]);
+    expect(p!.steps.map((s) => s.reaction.id)).toEqual(['alloy', 'alloy', 'dealloy', 'dealloy']);
+  });
+  it('says what a following step takes in besides the previous products', () => {
+    const [p] = pathways([r('two', 2, 'CoO + 2Li -> Co + Li2O', { follows: 'one' }), r('one', 1, 'Li + LiCoO2 -> CoO + Li2O')]);
+    expect(p!.stages).toEqual([['Li', 'LiCoO2'], ['CoO', 'Li2O'], ['Co', 'Li2O']]);
+    expect(p!.steps[1]).toMatchObject({ adds: ['2Li'], from: ['CoO', '2Li'], to: ['Co', 'Li2O'] });
+  });
+  it('continues with a reaction of the same study that starts from the last product, and skips single steps', () => {
+    const list = [
+      r('li2o', 4, '4Li+ + 4e- + O2 -> 2Li2O', { study: 's' }),
+      r('form', 5, 'Li+ + e- + O2 -> LiO2', { study: 's' }),
+      r('disp', 6, '2LiO2 -> Li2O2 + O2', { study: 's', follows: 'form' }),
+      r('charge', 7, 'Li2O2 -> LiO2 + Li+ + e-', { study: 's' }),
+      r('other', 8, 'Li2O2 -> LiO2 + Li+ + e-', { study: 't' }),
+    ];
+    const found = pathways(list);
+    expect(found.map((p) => p.reactions.map((x) => x.id))).toEqual([['form', 'disp', 'charge']]);
+  });
+});
+
+describe('layouts', () => {
+  it('puts stages left to right and wraps to a new row within the width', () => {
+    const L = flowLayout(['AAAA', 'BBBB', 'CCCC', 'DDDD'], ['(1)', '(2)', '(3)'], { maxWidth: 200, fontSize: 10 });
+    expect(L.stages).toHaveLength(4);
+    expect(L.arrows).toHaveLength(3);
+    for (const s of L.stages) expect(s.x + s.width).toBeLessThanOrEqual(200);
+    expect(L.stages[3]!.y).toBeGreaterThan(L.stages[0]!.y);
+    expect(L.arrows[0]!.x1).toBeGreaterThanOrEqual(L.stages[0]!.x + L.stages[0]!.width);
+    expect(L.arrows[0]!.x2).toBeLessThanOrEqual(L.stages[1]!.x);
+  });
+  it('stacks the marks of one year and never overlaps two', () => {
+    const items = [2010, 2012, 2012, 2012].map((year, i) => ({ year, i }));
+    const L = timelineLayout(items, (x) => x.year, { step: 50, radius: 5, gap: 2 });
+    expect(L.years.map((y) => y.year)).toEqual([2010, 2011, 2012]);
+    const keys = L.marks.map((m) => `${m.cx},${m.cy}`);
+    expect(new Set(keys).size).toBe(4);
+    for (const m of L.marks) expect(m.cy + 5).toBeLessThanOrEqual(L.axisY);
+    expect(Math.min(...L.marks.map((m) => m.cy - 5))).toBeGreaterThanOrEqual(0);
+  });
+  it('places only non-empty matrix cells, right of the row labels and below the header', () => {
+    const L = matrixLayout(['LiCoO2', 'Si'], ['EELS', 'HRTEM', 'SAED'], [[1, 0, 2], [0, 0, 0]], { cell: 10, fontSize: 10 });
+    expect(L.cells.map((c) => [c.row, c.column, c.count])).toEqual([[0, 0, 1], [0, 2, 2]]);
+    for (const c of L.cells) {
+      expect(c.x).toBeGreaterThanOrEqual(L.rowLabelWidth);
+      expect(c.y).toBeGreaterThanOrEqual(L.headerHeight);
+      expect(c.x + L.cell).toBeLessThanOrEqual(L.width);
+    }
+    for (const [i, label] of ['EELS', 'HRTEM', 'SAED'].entries()) {
+      expect(L.columns[i]!.x + L.cell / 2 + label.length * 0.56 * 10 * 0.5).toBeLessThanOrEqual(L.width);
+    }
+  });
+  it('stacks the three parts of a cell inside its frame', () => {
+    const L = cellLayout({ working: 'a single nanowire of the electrode', electrolyte: 'Li2O', counter: 'Li metal', environment: 'vacuum' }, { width: 200, fontSize: 10 });
+    expect(L.parts.map((p) => p.role)).toEqual(['working', 'electrolyte', 'counter']);
+    for (const [a, b] of [[0, 1], [1, 2]] as const) expect(L.parts[a]!.y + L.parts[a]!.height).toBeLessThanOrEqual(L.parts[b]!.y);
+    for (const p of L.parts) {
+      expect(p.y).toBeGreaterThanOrEqual(L.frame.y);
+      expect(p.y + p.height).toBeLessThanOrEqual(L.frame.y + L.frame.height);
+      expect(p.x + p.width).toBeLessThanOrEqual(L.width);
+    }
+    expect(L.height).toBeGreaterThanOrEqual(L.frame.y + L.frame.height);
+  });
+});
