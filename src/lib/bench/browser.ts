@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
-import type { PageType, PageWeight, SearchRun } from './budgets';
-import { gzipSize, kindOf, tally } from './gzip';
+import type { PageType, PageWeight, SearchRun } from './budgets.ts';
+import { gzipSize, kindOf, tally } from './gzip.ts';
 
 interface Body {
   url: string;

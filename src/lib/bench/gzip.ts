@@ -1,5 +1,5 @@
 import { gzipSync } from 'node:zlib';
-import type { Kind } from './budgets';
+import type { Kind } from './budgets.ts';
 
 /**
  * Bytes a static host serving gzip would send for a body: gzip at level 9, or the body as it is when gzip does not

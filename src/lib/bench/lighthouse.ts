@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import type { LighthouseScores, PageType } from './budgets';
+import type { LighthouseScores, PageType } from './budgets.ts';
 
 /** Chromium's flags for a headless run on these machines (DESIGN.md: no sandbox, no GPU, no background traffic). */
 export const chromeFlags = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];

@@ -1,4 +1,4 @@
-import type { BenchResults, Violation } from './budgets';
+import type { BenchResults, Violation } from './budgets.ts';
 
 const kB = (n: number) => (n / 1000).toFixed(1);
 const MiB = (n: number) => (n / 1024 ** 2).toFixed(0);
