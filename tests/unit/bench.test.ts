@@ -78,7 +78,7 @@ describe('budget checking', () => {
     pages: [weight(), weight({ type: 'explorer', url: '/studies/', jsBeforeInteraction: 9000, gz: { html: 9000, css: 8000, js: 9000, font: 0, other: 0 }, fonts: [], fontsUsed: [] })],
     sections: [weight()],
     lighthouse: [{ type: 'section', url: '/sections/x/', performance: 100, accessibility: 100, bestPractices: 100, seo: 100 }, { type: 'search', url: '/search/', performance: 90, accessibility: 100, bestPractices: 100, seo: 100 }],
-    search: [{ query: 'LCO', firstResultMs: 100, fetchedGz: 90_000, pagefindGz: 70_000, results: 20 }],
+    search: [{ query: 'LCO', firstResultMs: 100, afterBundleMs: 60, fetchedGz: 90_000, pagefindGz: 70_000, results: 20 }],
     scaled: { build: { seconds: 400, peakBytes: 1.5e9, pages: 3800, indexBytes: 2e7, ok: true }, factor: 10, timeRatio: 8, memoryRatio: 1.5, indexRatio: 10 },
   });
 
@@ -93,7 +93,7 @@ describe('budget checking', () => {
     r.pages[0] = weight({ url: '/', type: 'front', jsBeforeInteraction: 2500, gz: { html: 1, css: 13_000, js: 2500, font: 0, other: 0 }, fonts: ['/a.woff', '/b.woff2'], fontsUsed: ['/a.woff'] });
     r.sections = [weight({ weightToText: 3.5 })];
     r.lighthouse[0]!.seo = 92;
-    r.search[0] = { query: 'LCO', firstResultMs: 200, fetchedGz: 130_000, pagefindGz: 100_000, results: 3 };
+    r.search[0] = { query: 'LCO', firstResultMs: 200, afterBundleMs: 150, fetchedGz: 130_000, pagefindGz: 100_000, results: 3 };
     r.scaled!.timeRatio = 12;
     const broken = checkBudgets(r).map((v) => `${v.budget} ${v.where}: ${v.message}`);
     expect(broken).toEqual([
@@ -113,7 +113,7 @@ describe('budget checking', () => {
 
   it('counts a search that rendered nothing as broken', () => {
     const r = good();
-    r.search[0] = { query: 'cryo', firstResultMs: Number.NaN, fetchedGz: 80_000, pagefindGz: 60_000, results: 0 };
+    r.search[0] = { query: 'cryo', firstResultMs: Number.NaN, afterBundleMs: Number.NaN, fetchedGz: 80_000, pagefindGz: 60_000, results: 0 };
     expect(checkBudgets(r).map((v) => v.message)).toEqual(['no result was rendered']);
   });
 

@@ -115,11 +115,14 @@ export async function timeSearch(browser: Browser, searchUrl: string, query: str
     } catch {
       results = 0;
     }
-    const firstResultMs = await page.evaluate(() => (window as unknown as { __firstResult?: number }).__firstResult ?? Number.NaN);
+    const [firstResultMs, bundleAt] = await page.evaluate(() => [
+      (window as unknown as { __firstResult?: number }).__firstResult ?? Number.NaN,
+      performance.getEntriesByType('resource').find((e) => /\/pagefind\/pagefind\.js/.test(e.name))?.startTime ?? Number.NaN,
+    ]);
     await settled();
     const fetchedGz = bodies.reduce((sum, b) => sum + gzipSize(b.body), 0);
     const pagefindGz = bodies.filter((b) => new URL(b.url).pathname.includes('/pagefind/')).reduce((sum, b) => sum + gzipSize(b.body), 0);
-    return { query, firstResultMs, fetchedGz, pagefindGz, results };
+    return { query, firstResultMs: firstResultMs!, afterBundleMs: firstResultMs! - bundleAt!, fetchedGz, pagefindGz, results };
   } finally {
     await context.close();
   }

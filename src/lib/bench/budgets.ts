@@ -56,7 +56,10 @@ export interface LighthouseScores {
 
 export interface SearchRun {
   query: string;
+  /** From the start of navigation to the first result in the list (the budgeted figure). */
   firstResultMs: number;
+  /** Of which the part after the page asked for Pagefind's bundle (loading it, the index, the search, the fragments). */
+  afterBundleMs: number;
   fetchedGz: number;
   /** Of which the Pagefind bundle (wasm, index, fragments). */
   pagefindGz: number;
