@@ -12,10 +12,10 @@ interface Lhr {
   audits: Record<string, { score: number | null; scoreDisplayMode: string; title: string; displayValue?: string }>;
 }
 
-/** The audits that cost points, as "id (score): title". */
+/** The scored audits (metrics and pass/fail checks) that cost points, as "id (score): title"; insights are left out. */
 export function failingAudits(lhr: Lhr): string[] {
   return Object.entries(lhr.audits)
-    .filter(([, a]) => a.score !== null && a.score < 1 && (a.scoreDisplayMode === 'binary' || a.scoreDisplayMode === 'numeric' || a.scoreDisplayMode === 'metricSavings'))
+    .filter(([, a]) => a.score !== null && a.score < 1 && (a.scoreDisplayMode === 'binary' || a.scoreDisplayMode === 'numeric'))
     .map(([id, a]) => `${id} (${a.score}): ${a.title}${a.displayValue ? ` — ${a.displayValue}` : ''}`);
 }
 
