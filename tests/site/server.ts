@@ -1,7 +1,8 @@
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.mjs': 'text/javascript',
@@ -9,8 +10,15 @@ const types: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8', '.bib': 'text/plain; charset=utf-8', '.ris': 'text/plain; charset=utf-8', '.csv': 'text/csv',
 };
 
-/** Serves a built site on a free loopback port under `base`, as a static host would. */
-export async function serve(dir: string, base = '/'): Promise<{ origin: string; url: (path: string) => string; close: () => Promise<void> }> {
+/** Types a static host compresses (fonts, wasm and Pagefind's own gzipped files are sent as they are). */
+const compressible = new Set(['.html', '.css', '.js', '.mjs', '.json', '.svg', '.txt', '.bib', '.ris', '.csv']);
+
+/**
+ * Serves a built site on a free loopback port under `base`, as a static host would; with `gzip`, text is sent
+ * gzip-encoded to clients that accept it, as hosts do (the performance bench measures the site that way).
+ */
+export async function serve(dir: string, base = '/', options: { gzip?: boolean } = {}): Promise<{ origin: string; url: (path: string) => string; close: () => Promise<void> }> {
+  const gzipped = new Map<string, Buffer>();
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     if (!path.startsWith(base)) {
@@ -27,7 +35,13 @@ export async function serve(dir: string, base = '/'): Promise<{ origin: string; 
       res.writeHead(404).end();
       return;
     }
-    res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
+    const type = types[extname(file)] ?? 'application/octet-stream';
+    if (options.gzip && compressible.has(extname(file)) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
+      if (!gzipped.has(file)) gzipped.set(file, gzipSync(readFileSync(file), { level: 9 }));
+      res.writeHead(200, { 'content-type': type, 'content-encoding': 'gzip', vary: 'accept-encoding' }).end(gzipped.get(file));
+      return;
+    }
+    res.writeHead(200, { 'content-type': type });
     createReadStream(file).pipe(res);
   });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));

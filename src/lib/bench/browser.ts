@@ -1,0 +1,129 @@
+import type { Browser, Page } from 'playwright-core';
+import type { PageType, PageWeight, SearchRun } from './budgets.ts';
+import { gzipSize, kindOf, tally } from './gzip.ts';
+
+interface Body {
+  url: string;
+  contentType: string;
+  body: Uint8Array;
+}
+
+/** Records the body of every response the page receives; `settled()` waits for the bodies still being read. */
+function record(page: Page): { bodies: Body[]; settled: () => Promise<void> } {
+  const bodies: Body[] = [];
+  const pending: Promise<void>[] = [];
+  page.on('response', (r) => {
+    if (r.status() >= 300 && r.status() < 400) return;
+    pending.push(
+      r.body().then(
+        (body) => void bodies.push({ url: r.url(), contentType: r.headers()['content-type'] ?? '', body }),
+        () => undefined, // a body the page discarded (navigation moved on)
+      ),
+    );
+  });
+  return { bodies, settled: async () => void (await Promise.all(pending)) };
+}
+
+/** The URL paths of the font files behind every face the page has loaded (i.e. that its text uses). */
+async function fontsUsed(page: Page): Promise<string[]> {
+  return page.evaluate(async () => {
+    await document.fonts.ready;
+    const weight = (w: string) => ({ normal: '400', bold: '700' })[w] ?? w;
+    const rules: CSSFontFaceRule[] = [];
+    const walk = (list: CSSRuleList) => {
+      for (const r of Array.from(list)) {
+        if (r instanceof CSSFontFaceRule) rules.push(r);
+        else if (r instanceof CSSGroupingRule) walk(r.cssRules);
+      }
+    };
+    for (const sheet of Array.from(document.styleSheets)) {
+      try {
+        walk(sheet.cssRules);
+      } catch {
+        // a stylesheet from elsewhere: none is expected
+      }
+    }
+    const used = new Set<string>();
+    for (const face of document.fonts) {
+      if (face.status !== 'loaded') continue;
+      for (const r of rules) {
+        const family = r.style.getPropertyValue('font-family').replace(/["']/g, '').trim();
+        if (family !== face.family.replace(/["']/g, '')) continue;
+        if (weight(r.style.getPropertyValue('font-weight') || 'normal') !== weight(face.weight)) continue;
+        if ((r.style.getPropertyValue('font-style') || 'normal') !== face.style) continue;
+        for (const m of r.style.getPropertyValue('src').matchAll(/url\(["']?([^"')]+)["']?\)/g))
+          used.add(new URL(m[1]!, r.parentStyleSheet?.href ?? location.href).pathname);
+      }
+    }
+    return [...used].sort();
+  });
+}
+
+/** Loads a page cold (fresh context: empty cache) with a phone's viewport, does nothing, and weighs what it fetched. */
+export async function weighPage(browser: Browser, type: PageType, url: string): Promise<PageWeight> {
+  const context = await browser.newContext({ viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true });
+  try {
+    const page = await context.newPage();
+    const { bodies, settled } = record(page);
+    const response = await page.goto(url, { waitUntil: 'networkidle' });
+    if (!response?.ok()) throw new Error(`${url}: HTTP ${response?.status()}`);
+    const used = await fontsUsed(page);
+    const text = await page.evaluate(() => document.body.innerText);
+    await settled();
+    const gz = tally(bodies);
+    const textGz = gzipSize(text);
+    const fonts = bodies.filter((b) => kindOf(b.url, b.contentType) === 'font').map((b) => new URL(b.url).pathname).sort();
+    return {
+      type,
+      url: new URL(url).pathname,
+      gz,
+      jsBeforeInteraction: gz.js,
+      textGz,
+      weightToText: (gz.html + gz.css + gz.js) / textGz,
+      fonts,
+      fontsUsed: used,
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * Opens `/search/?q=<query>` cold and times, from the start of navigation, until the first result is in the list;
+ * counts the gzip bytes fetched by then.
+ */
+export async function timeSearch(browser: Browser, searchUrl: string, query: string): Promise<SearchRun> {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      const w = window as unknown as { __firstResult?: number };
+      new MutationObserver((_, observer) => {
+        if (document.querySelector('.results li')) {
+          w.__firstResult = performance.now();
+          observer.disconnect();
+        }
+      }).observe(document, { childList: true, subtree: true });
+    });
+    const { bodies, settled } = record(page);
+    const url = `${searchUrl}?q=${encodeURIComponent(query)}`;
+    await page.goto(url);
+    let results = 0;
+    try {
+      await page.waitForFunction(() => (window as unknown as { __firstResult?: number }).__firstResult !== undefined, undefined, { timeout: 10_000 });
+      results = await page.locator('.results > li').count();
+    } catch {
+      results = 0;
+    }
+    const [firstResultMs, bundleAt] = await page.evaluate(() => [
+      (window as unknown as { __firstResult?: number }).__firstResult ?? Number.NaN,
+      performance.getEntriesByType('resource').find((e) => /\/pagefind\/pagefind\.js/.test(e.name))?.startTime ?? Number.NaN,
+    ]);
+    await settled();
+    const fetchedGz = bodies.reduce((sum, b) => sum + gzipSize(b.body), 0);
+    const pagefindGz = bodies.filter((b) => new URL(b.url).pathname.includes('/pagefind/')).reduce((sum, b) => sum + gzipSize(b.body), 0);
+    return { query, firstResultMs: firstResultMs!, afterBundleMs: firstResultMs! - bundleAt!, fetchedGz, pagefindGz, results };
+  } finally {
+    await context.close();
+  }
+}

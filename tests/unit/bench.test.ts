@@ -1,0 +1,178 @@
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { randomBytes } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { budgets, checkBudgets, type BenchResults, type PageWeight } from '../../src/lib/bench/budgets';
+import { gzipSize, kindOf, tally } from '../../src/lib/bench/gzip';
+import { parseProc, treeRss } from '../../src/lib/bench/process-tree';
+import { multiplyCorpus, readCorpus, type Corpus } from '../../src/lib/bench/synthetic';
+import { buildGraph, graphCounts, type GraphInput } from '../../src/lib/graph/build';
+import { cellSchema } from '../../src/schemas/cell';
+import { glossarySchema } from '../../src/schemas/glossary';
+import { materialSchema } from '../../src/schemas/material';
+import { reactionSchema } from '../../src/schemas/reaction';
+import { referenceSchema } from '../../src/schemas/reference';
+import { sectionSchema } from '../../src/schemas/section';
+import { studySchema } from '../../src/schemas/study';
+import { techniqueSchema } from '../../src/schemas/technique';
+import { collectMdx } from '../plugins/pipeline';
+
+describe('gzip sizing', () => {
+  it('is the gzip length of text that compresses', () => {
+    const html = '<p>lithium cobalt oxide</p>'.repeat(200);
+    expect(gzipSize(html)).toBe(gzipSync(html, { level: 9 }).length);
+    expect(gzipSize(html)).toBeLessThan(html.length / 10);
+    expect(gunzipSync(gzipSync(html)).toString()).toBe(html);
+  });
+
+  it('is the body itself when gzip does not make it smaller (woff2, wasm)', () => {
+    const noise = randomBytes(4096);
+    expect(gzipSize(noise)).toBe(4096);
+    expect(gzipSize('')).toBe(0);
+  });
+
+  it('sorts responses by kind, from the content type first, then the extension', () => {
+    expect(kindOf('http://h/sections/x/', 'text/html; charset=utf-8')).toBe('html');
+    expect(kindOf('http://h/_astro/a.css')).toBe('css');
+    expect(kindOf('http://h/pagefind/pagefind.js', 'text/javascript')).toBe('js');
+    expect(kindOf('http://h/_astro/KaTeX_Main-Regular.B22Nviop.woff2', 'application/octet-stream')).toBe('font');
+    expect(kindOf('http://h/pagefind/wasm.en.pagefind', 'application/octet-stream')).toBe('other');
+    const sums = tally([
+      { url: 'http://h/', contentType: 'text/html', body: Buffer.from('<p>x</p>'.repeat(50)) },
+      { url: 'http://h/a.js', body: Buffer.from('let a = 1;'.repeat(50)) },
+    ]);
+    expect(sums.html).toBeGreaterThan(0);
+    expect(sums.js).toBeGreaterThan(0);
+    expect(sums.css + sums.font + sums.other).toBe(0);
+  });
+});
+
+describe('process tree memory', () => {
+  it('reads the parent and the resident memory, whatever the command name holds', () => {
+    const stat = '4242 (node (astro) x) S 4000 4242 4000 0 -1 4194560';
+    expect(parseProc(stat, 'Name:\tnode\nVmRSS:\t  123456 kB\n')).toEqual({ ppid: 4000, rssBytes: 123456 * 1024 });
+    expect(parseProc(stat, 'Name:\tzombie\n').rssBytes).toBe(0);
+  });
+
+  it('sums a process and all its descendants, and nothing else', () => {
+    const procs = new Map([
+      [1, { ppid: 0, rssBytes: 1000 }],
+      [10, { ppid: 1, rssBytes: 10 }],
+      [11, { ppid: 10, rssBytes: 20 }],
+      [12, { ppid: 11, rssBytes: 40 }],
+      [13, { ppid: 1, rssBytes: 500 }],
+    ]);
+    expect(treeRss(10, procs)).toBe(70);
+    expect(treeRss(12, procs)).toBe(40);
+    expect(treeRss(99, procs)).toBe(0);
+  });
+});
+
+describe('budget checking', () => {
+  const weight = (over: Partial<PageWeight> = {}): PageWeight => ({
+    type: 'section', url: '/sections/x/', gz: { html: 5000, css: 8000, js: 0, font: 20000, other: 0 }, jsBeforeInteraction: 0,
+    textGz: 6000, weightToText: 13000 / 6000, fonts: ['/_astro/KaTeX_Main-Regular.B22Nviop.woff2'], fontsUsed: ['/_astro/KaTeX_Main-Regular.B22Nviop.woff2'], ...over,
+  });
+  const good = (): BenchResults => ({
+    build: { seconds: 50, peakBytes: 1e9, pages: 413, indexBytes: 2e6, ok: true },
+    pages: [weight(), weight({ type: 'explorer', url: '/studies/', jsBeforeInteraction: 9000, gz: { html: 9000, css: 8000, js: 9000, font: 0, other: 0 }, fonts: [], fontsUsed: [] })],
+    sections: [weight()],
+    lighthouse: [{ type: 'section', url: '/sections/x/', performance: 100, accessibility: 100, bestPractices: 100, seo: 100 }, { type: 'search', url: '/search/', performance: 90, accessibility: 100, bestPractices: 100, seo: 100 }],
+    search: [{ query: 'LCO', firstResultMs: 100, afterBundleMs: 60, fetchedGz: 90_000, pagefindGz: 70_000, results: 20 }],
+    scaled: { build: { seconds: 400, peakBytes: 1.5e9, pages: 3800, indexBytes: 2e7, ok: true }, factor: 10, timeRatio: 8, memoryRatio: 1.5, indexRatio: 10 },
+  });
+
+  it('passes results within every budget (script on the explorer and a low score on /search/ are allowed)', () => {
+    expect(checkBudgets(good())).toEqual([]);
+  });
+
+  it('names each broken budget with the place and the figures', () => {
+    const r = good();
+    r.build.seconds = 61;
+    r.build.peakBytes = 3 * 1024 ** 3;
+    r.pages[0] = weight({ url: '/', type: 'front', jsBeforeInteraction: 2500, gz: { html: 1, css: 13_000, js: 2500, font: 0, other: 0 }, fonts: ['/a.woff', '/b.woff2'], fontsUsed: ['/a.woff'] });
+    r.sections = [weight({ weightToText: 3.5 })];
+    r.lighthouse[0]!.seo = 92;
+    r.search[0] = { query: 'LCO', firstResultMs: 200, afterBundleMs: 150, fetchedGz: 130_000, pagefindGz: 100_000, results: 3 };
+    r.scaled!.timeRatio = 12;
+    const broken = checkBudgets(r).map((v) => `${v.budget} ${v.where}: ${v.message}`);
+    expect(broken).toEqual([
+      'buildSeconds build: 61.0 s > 60 s',
+      'buildPeakBytes build: 3072 MiB > 2048 MiB',
+      'readingJsGzBytes /: JavaScript before interaction 2.5 kB > 2.0 kB',
+      'cssGzBytes /: CSS 13.0 kB > 12.0 kB',
+      'fontFormat /: fonts not woff2: /a.woff',
+      'fontFormat /: font files of faces the page does not use: /b.woff2',
+      'sectionWeightToText /sections/x/: HTML + CSS + JS = 3.50× the visible text > 3×',
+      'lighthouse /sections/x/: Lighthouse seo 92 < 100',
+      'searchFirstResultMs search "LCO": first result after 200 ms > 150 ms',
+      'searchFetchedGzBytes search "LCO": fetched 130.0 kB > 120.0 kB',
+      'scaledTimeRatio 10× corpus: build time 12.00× the real corpus > 10×',
+    ]);
+  });
+
+  it('counts a search that rendered nothing as broken', () => {
+    const r = good();
+    r.search[0] = { query: 'cryo', firstResultMs: Number.NaN, afterBundleMs: Number.NaN, fetchedGz: 80_000, pagefindGz: 60_000, results: 0 };
+    expect(checkBudgets(r).map((v) => v.message)).toEqual(['no result was rendered']);
+  });
+
+  it('keeps the numbers the issue asks for', () => {
+    expect(budgets).toMatchObject({ readingJsGzBytes: 2000, cssGzBytes: 12_000, sectionWeightToText: 3, buildSeconds: 60, buildPeakBytes: 2 * 1024 ** 3, scaledTimeRatio: 10, searchFirstResultMs: 150, searchFetchedGzBytes: 120_000 });
+  });
+});
+
+/** The graph's input from a corpus in memory, parsed with the collections' schemas and the remark plugins. */
+async function graphInput(corpus: Corpus): Promise<GraphInput> {
+  const folder = (name: string) => [...corpus].filter(([p]) => p.startsWith(`${name}/`)).map(([p, text]) => ({ id: p.slice(name.length + 1).replace(/\.[^.]+$/, ''), filePath: `content/${p}`, data: parse(text) as unknown }));
+  const list = (name: string, key: string) => (parse(corpus.get(name)!) as Record<string, unknown>[]).map((d) => ({ id: String(d[key]), filePath: `content/${name}`, data: d }));
+  const sections = await Promise.all(
+    [...corpus].filter(([p]) => p.startsWith('sections/')).map(async ([p, text]) => {
+      const front = /^---\n([\s\S]*?)\n---/.exec(text)![1]!;
+      return { id: p.slice(9, -4), filePath: `content/${p}`, data: sectionSchema.parse(parse(front)), headings: [], refs: await collectMdx(text, `content/${p}`) };
+    }),
+  );
+  return {
+    sections,
+    references: list('references.yaml', 'n').map((e) => ({ ...e, data: referenceSchema.parse(e.data) })),
+    studies: folder('studies').map((e) => ({ ...e, data: studySchema.parse(e.data) })),
+    materials: folder('materials').map((e) => ({ ...e, data: materialSchema.parse(e.data) })),
+    techniques: folder('techniques').map((e) => ({ ...e, data: techniqueSchema.parse(e.data) })),
+    cells: folder('cells').map((e) => ({ ...e, data: cellSchema.parse(e.data) })),
+    reactions: folder('reactions').map((e) => ({ ...e, data: reactionSchema.parse(e.data) })),
+    glossary: list('glossary.yaml', 'id').map((e) => ({ ...e, data: glossarySchema.parse(e.data) })),
+  };
+}
+
+describe('the synthetic corpus', () => {
+  const content = readCorpus('content');
+
+  it('passes the schemas and every graph check, with each collection but the shared ones multiplied', async () => {
+    const before = graphCounts(buildGraph(await graphInput(content)));
+    const after = graphCounts(buildGraph(await graphInput(multiplyCorpus(content, 3))));
+    for (const kind of ['sections', 'studies', 'materials', 'references', 'reactions']) expect(after[kind], kind).toBe(3 * before[kind]!);
+    for (const kind of ['techniques', 'cells', 'glossary terms']) expect(after[kind], kind).toBe(before[kind]);
+  }, 60_000);
+
+  it('points each copy at itself: its citations, studies and materials', () => {
+    const big = multiplyCorpus(content, 10);
+    expect([...big.keys()].filter((p) => p.startsWith('sections/'))).toHaveLength(10 * [...content.keys()].filter((p) => p.startsWith('sections/')).length);
+    expect((parse(big.get('references.yaml')!) as { n: number }[]).map((r) => r.n)).toEqual(Array.from({ length: 2370 }, (_, i) => i + 1));
+    const copy = big.get('sections/cathode-metal-fluorides-x3.mdx')!;
+    expect(copy).toMatch(/^slug: cathode-metal-fluorides-x3$/m);
+    expect(copy).toMatch(/^parent: cathodes-x3$/m);
+    expect(copy).toContain('[@889]'); // [@178] + 3 × 237
+    expect(copy).toContain('(study:wang-fef2-conversion-x3)');
+    expect(copy).toContain('<Study id="wang-fef2-conversion-x3" />');
+    expect(copy).toContain('(technique:tem)'); // techniques are shared
+    const study = parse(big.get('studies/wang-fef2-conversion-x3.yaml')!) as { section: string; references: number[]; materials: string[] };
+    expect(study.section).toBe('cathode-metal-fluorides-x3');
+    expect(study.references).toEqual([889]);
+    expect(study.materials.every((m) => m.endsWith('-x3'))).toBe(true);
+  });
+
+  it('refuses a factor that is not a positive integer', () => {
+    expect(() => multiplyCorpus(content, 0)).toThrow(/positive integer/);
+    expect(() => multiplyCorpus(content, 2.5)).toThrow(/positive integer/);
+  });
+});
