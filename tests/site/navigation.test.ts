@@ -125,7 +125,7 @@ describe('the studies explorer', () => {
     const { page, problems } = await open('/studies/');
     const all = await visible(page).count();
     expect(all).toBe(builtPage('/studies/').dom.querySelectorAll('table.explorer tbody tr').length);
-    await page.getByLabel('Technique').selectOption('eels');
+    await page.getByLabel('Technique', { exact: true }).selectOption('eels');
     const eels = await visible(page).count();
     expect(eels).toBeGreaterThan(0);
     expect(eels).toBeLessThan(all);
@@ -133,14 +133,14 @@ describe('the studies explorer', () => {
     expect(new URL(page.url()).searchParams.get('technique')).toBe('eels');
     await expect(page.getByRole('status').textContent()).resolves.toBe(`${eels} of ${all} studies shown.`);
     const year = (await visible(page).first().getAttribute('data-year'))!;
-    await page.getByLabel('Year').selectOption(year);
+    await page.getByLabel('Year', { exact: true }).selectOption(year);
     const both = await visible(page).count();
     expect(both).toBeGreaterThan(0);
     expect(both).toBeLessThanOrEqual(eels);
     const shared = page.url();
     await page.goto(shared);
     await expect(visible(page).count()).resolves.toBe(both);
-    await expect(page.getByLabel('Technique').inputValue()).resolves.toBe('eels');
+    await expect(page.getByLabel('Technique', { exact: true }).inputValue()).resolves.toBe('eels');
     await page.getByRole('button', { name: 'Clear' }).click();
     await page.waitForFunction(() => !location.search);
     await expect(visible(page).count()).resolves.toBe(all);
