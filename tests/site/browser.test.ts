@@ -3,7 +3,8 @@ import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { pages } from './dist';
-import { axeTags, browserAndSite, watch } from './browser';
+import { axeTags, watch } from './browser';
+import { browserAndSite } from './browser-suite';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 

@@ -1,8 +1,5 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
-import { distDir } from './dist';
-import { serve } from './server';
 
 /** WCAG 2.0, 2.1 and 2.2 at levels A and AA, and axe's best practices. */
 export const axeTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
@@ -37,18 +34,4 @@ export function watch(page: Page, origin: string): string[] {
     if (!r.url().startsWith(origin) && !r.url().startsWith('data:')) problems.push(`off-site request: ${r.url()}`);
   });
   return problems;
-}
-
-/** For a test file: Chromium and the built site on a loopback port, started before its tests and closed after. */
-export function browserAndSite(): { browser: Browser; site: Awaited<ReturnType<typeof serve>> } {
-  const env = {} as ReturnType<typeof browserAndSite>;
-  beforeAll(async () => {
-    env.browser = await launch();
-    env.site = await serve(distDir);
-  });
-  afterAll(async () => {
-    await env.browser?.close();
-    await env.site?.close();
-  });
-  return env;
 }

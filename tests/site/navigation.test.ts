@@ -3,7 +3,8 @@ import { createRequire } from 'node:module';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { axeTags, browserAndSite, watch } from './browser';
+import { axeTags, watch } from './browser';
+import { browserAndSite } from './browser-suite';
 import { distDir, page as builtPage, pages } from './dist';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
