@@ -1,22 +1,12 @@
 // The reading experience in Chromium: no sideways scrolling at phone, tablet and desktop widths, a theme toggle
 // that persists and is applied before the first paint, a print view with the references and the URL, and diagrams
 // that carry a title and a text equivalent.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { distDir, page as builtPage, pages } from './dist';
-import { launch, watch } from './browser';
-import { serve } from './server';
+import { describe, expect, it } from 'vitest';
+import { page as builtPage, pages } from './dist';
+import { watch } from './browser';
+import { browserAndSite } from './browser-suite';
 
-let browser: Browser;
-let site: Awaited<ReturnType<typeof serve>>;
-beforeAll(async () => {
-  browser = await launch();
-  site = await serve(distDir);
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const env = browserAndSite();
 
 /** Every section page, and for every other kind of page (first path segment) its smallest and its largest. */
 function pagesOfEveryType(): string[] {
@@ -37,7 +27,7 @@ const sectionWithReferences = () => pages().find((p) => p.url.startsWith('/secti
 
 describe('layout', () => {
   it.each([320, 768, 1280])('no page scrolls sideways at %i px', { timeout: 600_000 }, async (width) => {
-    const context = await browser.newContext({ viewport: { width, height: 800 } });
+    const context = await env.browser.newContext({ viewport: { width, height: 800 } });
     const queue = pagesOfEveryType();
     expect(queue.length).toBeGreaterThan(30);
     const wide: string[] = [];
@@ -45,7 +35,7 @@ describe('layout', () => {
       Array.from({ length: 3 }, async () => {
         const tab = await context.newPage();
         for (let url = queue.shift(); url; url = queue.shift()) {
-          await tab.goto(site.url(url), { waitUntil: 'load' });
+          await tab.goto(env.site.url(url), { waitUntil: 'load' });
           const [scroll, inner] = await tab.evaluate(() => [document.scrollingElement!.scrollWidth, window.innerWidth]);
           if (scroll! > inner!) wide.push(`${url}: ${scroll} > ${inner}`);
         }
@@ -61,10 +51,10 @@ describe('theme', () => {
   const bg = () => getComputedStyle(document.body).backgroundColor;
 
   it('follows the system until the reader chooses; the choice holds across pages and reloads', async () => {
-    const context = await browser.newContext({ colorScheme: 'light' });
+    const context = await env.browser.newContext({ colorScheme: 'light' });
     const tab = await context.newPage();
-    const problems = watch(tab, site.origin);
-    await tab.goto(site.url('/'));
+    const problems = watch(tab, env.site.origin);
+    await tab.goto(env.site.url('/'));
     const toggle = tab.getByRole('button', { name: 'Dark theme' });
     await expect(toggle.getAttribute('aria-pressed')).resolves.toBe('false');
     await expect(tab.evaluate(() => document.documentElement.dataset.theme)).resolves.toBe('light');
@@ -83,7 +73,7 @@ describe('theme', () => {
         observer.disconnect();
       }).observe(document, { childList: true, subtree: true });
     });
-    for (const go of [() => tab.goto(site.url('/studies/')), () => tab.reload()]) {
+    for (const go of [() => tab.goto(env.site.url('/studies/')), () => tab.reload()]) {
       await go();
       await expect(tab.evaluate(() => (window as unknown as { themeAtBody?: string }).themeAtBody)).resolves.toBe('dark');
       await expect(tab.evaluate(bg)).resolves.toBe(dark);
@@ -98,9 +88,9 @@ describe('theme', () => {
   });
 
   it('agrees with a dark system setting when nothing is stored', async () => {
-    const context = await browser.newContext({ colorScheme: 'dark' });
+    const context = await env.browser.newContext({ colorScheme: 'dark' });
     const tab = await context.newPage();
-    await tab.goto(site.url('/'));
+    await tab.goto(env.site.url('/'));
     await expect(tab.evaluate(() => document.documentElement.dataset.theme)).resolves.toBe('dark');
     await expect(tab.getByRole('button', { name: 'Dark theme' }).getAttribute('aria-pressed')).resolves.toBe('true');
     await context.close();
@@ -119,9 +109,9 @@ describe('theme', () => {
 describe('print', () => {
   it('prints a section with its reference list and URL, without header, navigation, buttons or pager', async () => {
     const url = sectionWithReferences();
-    const tab = await browser.newPage();
+    const tab = await env.browser.newPage();
     await tab.emulateMedia({ media: 'print' });
-    await tab.goto(site.url(url));
+    await tab.goto(env.site.url(url));
     for (const hidden of ['.site-header', 'nav', '.pager', 'button', '#theme-toggle'])
       for (const el of await tab.locator(hidden).all()) await expect(el.isVisible(), hidden).resolves.toBe(false);
     await expect(tab.locator('.references-cited').isVisible()).resolves.toBe(true);
