@@ -10,7 +10,7 @@ import remarkCitations from './src/plugins/remark-citations.ts';
 import remarkCrossLinks from './src/plugins/remark-crosslinks.ts';
 import { linkHref, makeRoutes } from './src/lib/routes.ts';
 import { katexWoff2 } from './src/integrations/katex-woff2.ts';
-import { katexCssPrune } from './src/integrations/katex-css.ts';
+import { katexStylesheet } from './src/integrations/katex-css.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { outputChecks } from './src/integrations/output-checks.ts';
 import { securityHeaders } from './src/integrations/security-headers.ts';
@@ -41,7 +41,7 @@ export default defineConfig({
       rehypePlugins: [[rehypeKatex, katexOptions], rehypeKatexStrict, rehypeMathIndex],
     }),
   },
-  integrations: [mdx(), katexCssPrune(), pagefindIndex(), securityHeaders(), outputChecks()],
+  integrations: [mdx(), katexStylesheet(), pagefindIndex(), securityHeaders(), outputChecks()],
   // No asset inlined as a data: URI: fonts and images stay files the CSP allows ('self').
   vite: { plugins: [katexWoff2()], build: { assetsInlineLimit: 0 } },
 });

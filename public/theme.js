@@ -1,39 +1,25 @@
-// Theme: runs blocking in <head>, before the first paint, so that a chosen theme never flashes the other one.
-// Without a choice the page follows the system (prefers-color-scheme); the header's toggle stores a choice in
-// localStorage ("theme": "light" | "dark"), read again on every page and reload. No inline script: the CSP forbids it.
-(function () {
-  var root = document.documentElement;
-  var system = window.matchMedia('(prefers-color-scheme: dark)');
-  function stored() {
-    try {
-      var t = localStorage.getItem('theme');
-      return t === 'light' || t === 'dark' ? t : null;
-    } catch (e) {
-      return null;
-    }
-  }
-  function current() {
-    return stored() || (system.matches ? 'dark' : 'light');
+// The theme, set before the first paint (see Base.astro): the reader's stored choice, else the system's.
+(function (d, k) {
+  var sys = matchMedia('(prefers-color-scheme: dark)');
+  function get() {
+    try { var t = localStorage.getItem(k); } catch (e) {}
+    return t === 'light' || t === 'dark' ? t : sys.matches ? 'dark' : 'light';
   }
   function apply() {
-    var theme = current();
-    root.setAttribute('data-theme', theme);
-    var button = document.getElementById('theme-toggle');
-    if (button) button.setAttribute('aria-pressed', theme === 'dark' ? 'true' : 'false');
+    var t = get(), b = d.getElementById(k + '-toggle');
+    d.documentElement.setAttribute('data-' + k, t);
+    if (b) b.setAttribute('aria-pressed', t === 'dark');
   }
   apply();
-  system.addEventListener('change', apply);
-  document.addEventListener('DOMContentLoaded', function () {
-    var button = document.getElementById('theme-toggle');
-    if (!button) return;
-    button.hidden = false;
+  sys.addEventListener('change', apply);
+  d.addEventListener('DOMContentLoaded', function () {
+    var b = d.getElementById(k + '-toggle');
+    if (!b) return;
+    b.hidden = false;
     apply();
-    button.addEventListener('click', function () {
-      var next = current() === 'dark' ? 'light' : 'dark';
-      try {
-        localStorage.setItem('theme', next);
-      } catch (e) {}
+    b.addEventListener('click', function () {
+      try { localStorage.setItem(k, get() === 'dark' ? 'light' : 'dark'); } catch (e) {}
       apply();
     });
   });
-})();
+})(document, 'theme');

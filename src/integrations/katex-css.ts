@@ -28,6 +28,22 @@ export function topLevelRules(css: string): { prelude: string; text: string }[] 
   return rules;
 }
 
+const isKatexFace = (r: { prelude: string; text: string }) => r.prelude === '@font-face' && /font-family:\s*["']?KaTeX_/.test(r.text);
+
+/**
+ * Splits a stylesheet into KaTeX's part (top-level rules all of whose selectors are KaTeX's, and KaTeX's
+ * `@font-face`s) and the site's part (every other rule, in order). Pure.
+ */
+export function splitKatexCss(css: string): { site: string; katex: string } {
+  const site: string[] = [];
+  const katex: string[] = [];
+  for (const rule of topLevelRules(css)) {
+    const ownedByKatex = isKatexFace(rule) || (rule.prelude !== '' && !rule.prelude.startsWith('@') && rule.prelude.split(',').every((s) => s.includes('.katex')));
+    (ownedByKatex ? katex : site).push(rule.text);
+  }
+  return { site: site.join(''), katex: katex.join('') };
+}
+
 /**
  * Drops the KaTeX rules no page can match: a rule all of whose selectors belong to KaTeX (`.katex…`) goes when each
  * selector names a class that no built page uses; a KaTeX `@font-face` goes when no remaining rule names its family.
@@ -41,7 +57,6 @@ export function pruneKatexCss(css: string, usedClasses: ReadonlySet<string>): st
     if (!selectors.every((s) => s.includes('.katex'))) return true;
     return selectors.some(matchable);
   });
-  const isKatexFace = (r: { prelude: string; text: string }) => r.prelude === '@font-face' && /font-family:\s*["']?KaTeX_/.test(r.text);
   const rest = kept.filter((r) => !isKatexFace(r)).map((r) => r.text).join('');
   return kept
     .filter((r) => !isKatexFace(r) || rest.includes(/font-family:\s*["']?(KaTeX_[\w-]+)/.exec(r.text)![1]!))
@@ -56,14 +71,17 @@ export function classesIn(html: string, into = new Set<string>()): Set<string> {
   return into;
 }
 
+const contentHash = (text: string) => createHash('sha256').update(text).digest('base64url').slice(0, 8);
+
 /**
- * At the end of the build, removes from the site's stylesheets the KaTeX rules and fonts that no page uses (KaTeX's
- * stylesheet is ~3.5 kB gzip, most of it for constructs the edition never writes), gives each changed stylesheet a
- * new content hash and points the pages at it. Runs before the search index and the output checks.
+ * At the end of the build, moves KaTeX's rules out of the site's stylesheet into a stylesheet of their own, linked
+ * only from the pages that show math, and drops from it the rules and fonts that no page uses (KaTeX's stylesheet
+ * is ~3.5 kB gzip, most of it for constructs the edition never writes). Each changed stylesheet gets a new content
+ * hash and the pages are pointed at it. Runs before the search index and the output checks.
  */
-export function katexCssPrune(): AstroIntegration {
+export function katexStylesheet(): AstroIntegration {
   return {
-    name: 'edition:katex-css-prune',
+    name: 'edition:katex-css',
     hooks: {
       'astro:build:done': ({ dir, logger }) => {
         const root = fileURLToPath(dir);
@@ -71,31 +89,40 @@ export function katexCssPrune(): AstroIntegration {
           .filter((e) => e.isFile())
           .map((e) => join(e.parentPath, e.name))
           .filter((f) => !relative(root, f).split(sep).includes('pagefind'));
-        const pages = files.filter((f) => f.endsWith('.html'));
+        const pages = files.filter((f) => f.endsWith('.html')).map((file) => ({ file, html: readFileSync(file, 'utf8') }));
         const used = new Set<string>();
-        for (const page of pages) classesIn(readFileSync(page, 'utf8'), used);
-        const renamed = new Map<string, string>();
-        let saved = 0;
+        for (const { html } of pages) classesIn(html, used);
+        /** Old name → the site's part under its new name, and KaTeX's part (pruned) under its own. */
+        const split = new Map<string, { site: string; katex: string }>();
         for (const file of files.filter((f) => f.endsWith('.css'))) {
-          const css = readFileSync(file, 'utf8');
-          const pruned = pruneKatexCss(css, used);
-          if (pruned === css) continue;
-          const hash = createHash('sha256').update(pruned).digest('base64url').slice(0, 8);
-          const name = basename(file).replace(/\.[\w-]{8}\.css$/, `.${hash}.css`);
-          if (name === basename(file)) throw new Error(`katex-css-prune: ${file} has no content hash in its name`);
-          writeFileSync(join(dirname(file), name), pruned);
-          renamed.set(basename(file), name);
-          saved += css.length - pruned.length;
+          const { site, katex } = splitKatexCss(readFileSync(file, 'utf8'));
+          if (!katex) continue;
+          const name = basename(file);
+          if (!/\.[\w-]{8}\.css$/.test(name)) throw new Error(`katex-css: ${file} has no content hash in its name`);
+          const pruned = pruneKatexCss(katex, used);
+          const siteName = name.replace(/\.[\w-]{8}\.css$/, `.${contentHash(site)}.css`);
+          const katexName = `katex.${contentHash(pruned)}.css`;
+          writeFileSync(join(dirname(file), siteName), site);
+          writeFileSync(join(dirname(file), katexName), pruned);
+          rmSync(file);
+          split.set(name, { site: siteName, katex: katexName });
         }
-        if (!renamed.size) return;
-        for (const page of pages) {
-          const html = readFileSync(page, 'utf8');
+        if (!split.size) return;
+        let withMath = 0;
+        for (const { file, html } of pages) {
+          const math = classesIn(html).has('katex');
           let out = html;
-          for (const [from, to] of renamed) out = out.replaceAll(`/${from}"`, `/${to}"`);
-          if (out !== html) writeFileSync(page, out);
+          for (const [from, to] of split) {
+            const link = new RegExp(`<link rel="stylesheet" href="([^"]*/)${from.replaceAll('.', '\\.')}">`);
+            out = out.replace(link, (_, dirHref: string) =>
+              `<link rel="stylesheet" href="${dirHref}${to.site}">` + (math ? `<link rel="stylesheet" href="${dirHref}${to.katex}">` : ''),
+            );
+          }
+          if (math && out === html) throw new Error(`katex-css: ${relative(root, file)} shows math but links none of ${[...split.keys()].join(', ')}`);
+          if (math) withMath++;
+          if (out !== html) writeFileSync(file, out);
         }
-        for (const file of files.filter((f) => f.endsWith('.css') && renamed.has(basename(f)))) rmSync(file);
-        logger.info(`removed ${saved} bytes of unused KaTeX CSS from ${renamed.size} stylesheet(s)`);
+        logger.info(`KaTeX's stylesheet (${[...split.values()].map((v) => v.katex).join(', ')}) linked from the ${withMath} of ${pages.length} pages that show math`);
       },
     },
   };

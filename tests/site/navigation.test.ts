@@ -91,13 +91,33 @@ describe('the search page', () => {
     await page.locator('.results a').first().waitFor({ timeout: 15_000 });
     const count = async () => Number(/^(\d+) result/.exec((await page.getByRole('status').textContent()) ?? '')?.[1]);
     const before = await count();
-    await page.getByRole('group', { name: 'Kind of page' }).getByRole('checkbox', { name: /^Section\b/ }).check();
+    const sections = page.getByRole('group', { name: 'Kind of page' }).getByRole('checkbox', { name: /^Section\b/ });
+    await page.waitForFunction(() => /\([1-9]\d*\)/.test(document.querySelector('.facets')?.textContent ?? ''));
+    const shown = Number(/\((\d+)\)/.exec((await sections.locator('xpath=..').textContent()) ?? '')?.[1]);
+    await sections.check();
     await page.waitForFunction((n) => !document.querySelector('[role=status]')?.textContent?.startsWith(`${n} result`), before);
     const after = await count();
     expect(after).toBeGreaterThan(0);
     expect(after).toBeLessThan(before);
+    expect(after).toBe(shown); // the count beside the facet said how many results it keeps
     expect(new URL(page.url()).searchParams.getAll('kind')).toEqual(['Section']);
     for (const url of await resultUrls(page)) expect(url).toMatch(/^\/sections\//);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('draws five results, and "More results" adds the next five and moves focus to the first of them', async () => {
+    const { page, problems } = await open('/search/?q=dendrite');
+    await page.locator('.results a').first().waitFor({ timeout: 15_000 });
+    const total = Number(/^(\d+) result/.exec((await page.getByRole('status').textContent()) ?? '')?.[1]);
+    expect(total).toBeGreaterThan(10);
+    await page.waitForFunction(() => document.querySelectorAll('.results > li').length === 5);
+    const more = page.getByRole('button', { name: 'More results' });
+    await more.click();
+    await page.waitForFunction(() => document.querySelectorAll('.results > li').length === 10);
+    await expect(page.evaluate(() => document.activeElement === document.querySelectorAll('.results > li > a')[5])).resolves.toBe(true);
+    expect(new Set(await resultUrls(page)).size).toBe(10);
+    expect(await more.isVisible()).toBe(true);
     expect(problems).toEqual([]);
     await page.close();
   });

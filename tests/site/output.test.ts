@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { splitKatexCss } from '../../src/integrations/katex-css';
 import { distDir, filesIn, page, pages } from './dist';
 
 describe('the built site', () => {
@@ -15,6 +16,21 @@ describe('the built site', () => {
     expect(html).toContain('<annotation encoding="application/x-tex">\\ce{');
     expect(dom.querySelectorAll('.reaction').length).toBeGreaterThanOrEqual(4);
     expect(dom.querySelectorAll('.study').length).toBeGreaterThanOrEqual(6);
+  });
+
+  it('links KaTeX\'s stylesheet from exactly the pages that show math, and keeps its rules out of the site\'s', () => {
+    const sheets = (p: ReturnType<typeof pages>[number]) => p.dom.querySelectorAll('link[rel="stylesheet"]').map((l) => l.getAttribute('href')!);
+    const katexSheet = (href: string) => /\/katex\.[\w-]{8}\.css$/.test(href);
+    const withMath = pages().filter((p) => p.dom.querySelector('.katex'));
+    const without = pages().filter((p) => !p.dom.querySelector('.katex'));
+    expect(withMath.length).toBeGreaterThan(18);
+    expect(without.length).toBeGreaterThan(18);
+    for (const p of withMath) expect(sheets(p).filter(katexSheet), p.url).toHaveLength(1);
+    for (const p of without) expect(sheets(p).filter(katexSheet), p.url).toEqual([]);
+    const site = sheets(pages()[0]!).filter((h) => !katexSheet(h));
+    for (const href of site) expect(splitKatexCss(readFileSync(`${distDir}${href}`, 'utf8')).katex, href).toBe('');
+    const katex = readFileSync(`${distDir}${sheets(withMath[0]!).find(katexSheet)}`, 'utf8');
+    expect(katex).toMatch(/@font-face\{[^}]*KaTeX_Main/);
   });
 
   it('carries no KaTeX error anywhere', () => {

@@ -3,7 +3,7 @@ import katex from 'katex';
 import 'katex/contrib/mhchem';
 import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
-import { classesIn, pruneKatexCss, topLevelRules } from '../../src/integrations/katex-css';
+import { classesIn, pruneKatexCss, splitKatexCss, topLevelRules } from '../../src/integrations/katex-css';
 import { woff2Only } from '../../src/integrations/katex-woff2';
 import { katexOptions } from '../../src/plugins/katex';
 
@@ -59,3 +59,20 @@ describe('pruning KaTeX CSS to the classes the pages use', () => {
     expect(pruneKatexCss(katexCss, classesIn(page(['x'], true)))).toContain('.katex-display');
   });
 });
+
+describe('splitting KaTeX\'s rules from the site\'s', () => {
+  it('moves every rule owned by KaTeX (and its font faces) out, and keeps the site\'s rules in order', () => {
+    const own = '.site-header{color:red}.katex a,.prose .katex{color:blue}main .x{margin:0}@media print{.katex-display{break-inside:avoid}}';
+    const { site, katex } = splitKatexCss(own + katexCss);
+    expect(site.startsWith('.site-header{color:red}main .x{margin:0}@media print{.katex-display{break-inside:avoid}}')).toBe(true);
+    expect(site.length).toBeLessThan(own.length + 100); // of KaTeX's stylesheet, at most a rule on body stays
+    expect(katex.startsWith('.katex a,.prose .katex{color:blue}')).toBe(true);
+    expect(katex).toMatch(/@font-face\{[^}]*font-family:KaTeX_Main/);
+    expect(katex.length).toBeGreaterThan(katexCss.length - 100);
+  });
+
+  it('keeps a rule that also styles something other than KaTeX with the site', () => {
+    expect(splitKatexCss('.katex,.formula{font-size:1.1em}')).toEqual({ site: '.katex,.formula{font-size:1.1em}', katex: '' });
+  });
+});
+

@@ -12,7 +12,7 @@ function build(page: string): HTMLDialogElement {
   // Static markup only (no value from the page or the reader goes into it).
   d.innerHTML = `<div class="search-dialog-head"><h2 id="search-dialog-title">Search</h2><a class="search-page-link" href="">Open as a page</a><button type="button" class="search-close">Close</button></div>
 <div data-search><form role="search" method="get"><label for="search-dialog-q">Search the edition</label><input id="search-dialog-q" name="q" type="search" autocomplete="off" spellcheck="false" placeholder="e.g. LiCoO2, LLZO, dendrite, EELS" /><button type="submit">Search</button></form>
-<p role="status" aria-live="polite"></p><div class="search-body"><div class="facets" role="group" aria-label="Narrow the results"></div><ol class="results"></ol></div></div>`;
+<p role="status" aria-live="polite"></p><div class="search-body"><div><ol class="results"></ol></div><div class="facets" role="group" aria-label="Narrow the results"></div></div></div>`;
   d.querySelector<HTMLAnchorElement>('.search-page-link')!.href = page;
   d.querySelector<HTMLFormElement>('form')!.action = page;
   d.querySelector('.search-close')!.addEventListener('click', () => d.close());

@@ -12,24 +12,34 @@ interface PagefindData {
   meta: Record<string, string>;
   sub_results?: PagefindSub[];
 }
+interface PagefindResult {
+  data(): Promise<PagefindData>;
+}
 type FilterCounts = Record<string, Record<string, number>>;
 interface Pagefind {
   options(o: Record<string, unknown>): Promise<void>;
+  init(): Promise<void>;
   filters(): Promise<FilterCounts>;
-  search(q: string, o?: { filters?: Record<string, { any: string[] }> }): Promise<{ results: { data(): Promise<PagefindData> }[]; filters: FilterCounts } | null>;
+  search(q: string, o?: { filters?: Record<string, { any: string[] }> }): Promise<{ results: PagefindResult[]; filters: FilterCounts } | null>;
 }
 
 /** Facets shown, in this order, with their labels; the names are Pagefind filter keys written by the pages. */
 export const facetLabels: Record<string, string> = { kind: 'Kind of page', role: 'Material role', family: 'Material family', technique: 'Technique', cell: 'Cell', section: 'Section', year: 'Year' };
-const shown = 20;
+/** Results drawn at a time: the first page of them, then as many more on each "More results". */
+const pageSize = 5;
 
 const pagefinds = new Map<string, Promise<Pagefind>>();
-function loadPagefind(bundle: string): Promise<Pagefind> {
+/**
+ * Pagefind on the page's own thread: its worker would be one more file to fetch and one more start-up before the
+ * first result, for an index this small. Starts fetching at once; the search page has already preloaded the files.
+ */
+export function loadPagefind(bundle: string): Promise<Pagefind> {
   let p = pagefinds.get(bundle);
   if (!p) {
     p = (async () => {
       const pf = (await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as Pagefind;
-      await pf.options({ excerptLength: 24 });
+      await pf.options({ excerptLength: 24, noWorker: true });
+      void pf.init();
       return pf;
     })();
     pagefinds.set(bundle, p);
@@ -53,8 +63,9 @@ export interface SearchOptions {
 }
 
 /**
- * Wires a search root that holds a `form` with an `input[name=q]`, a `.facets` box, a `[role=status]` line and an
- * `ol.results` list. Returns a function that sets the query and runs it.
+ * Wires a search root that holds a `form` with an `input[name=q]`, a `[role=status]` line, an `ol.results` list and
+ * a `.facets` box. Returns a function that sets the query and runs it. The first results are drawn before anything
+ * else is fetched: the facets (all of Pagefind's filter files) load after them, and further results on request.
  */
 export async function mountSearch(root: HTMLElement, opts: SearchOptions): Promise<(q: string) => void> {
   const form = root.querySelector<HTMLFormElement>('form')!;
@@ -62,32 +73,39 @@ export async function mountSearch(root: HTMLElement, opts: SearchOptions): Promi
   const facets = root.querySelector<HTMLElement>('.facets')!;
   const status = root.querySelector<HTMLElement>('[role="status"]')!;
   const list = root.querySelector<HTMLOListElement>('.results')!;
-  const pagefind = await loadPagefind(opts.bundle);
+  const more = el('button', { type: 'button', className: 'more-results', hidden: true, textContent: 'More results' });
+  list.after(more);
+  const pagefind = loadPagefind(opts.bundle);
   const counts = new Map<string, HTMLElement>();
-
   const initial = opts.inUrl ? new URLSearchParams(location.search) : new URLSearchParams();
-  const all = await pagefind.filters();
-  facets.replaceChildren(
-    ...Object.entries(facetLabels)
-      .filter(([key]) => all[key] && Object.keys(all[key]!).length > 1)
-      .map(([key, label]) => {
-        const values = Object.keys(all[key]!).sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
-        return el(
-          'fieldset',
-          {},
-          el('legend', { textContent: label }),
-          ...values.map((value) => {
-            const count = el('span', { className: 'count' });
-            counts.set(`${key}\u0000${value}`, count);
-            return el('label', {}, el('input', { type: 'checkbox', name: key, value, checked: initial.getAll(key).includes(value) }), ` ${value} `, count);
-          }),
-        );
-      }),
-  );
 
+  // The facets, built once after the first results; until then the choice is the one the address carries.
+  let facetsBuilt: Promise<void> | undefined;
+  const buildFacets = () =>
+    (facetsBuilt ??= (async () => {
+      const all = await (await pagefind).filters();
+      facets.replaceChildren(
+        ...Object.entries(facetLabels)
+          .filter(([key]) => all[key] && Object.keys(all[key]!).length > 1)
+          .map(([key, label]) => {
+            const values = Object.keys(all[key]!).sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+            return el(
+              'fieldset',
+              {},
+              el('legend', { textContent: label }),
+              ...values.map((value) => {
+                const count = el('span', { className: 'count' });
+                counts.set(`${key}\u0000${value}`, count);
+                return el('label', {}, el('input', { type: 'checkbox', name: key, value, checked: initial.getAll(key).includes(value) }), ` ${value} `, count);
+              }),
+            );
+          }),
+      );
+    })());
   const chosen = () => {
     const c: Record<string, string[]> = {};
-    for (const box of facets.querySelectorAll<HTMLInputElement>('input:checked')) (c[box.name] ??= []).push(box.value);
+    if (facets.childElementCount) for (const box of facets.querySelectorAll<HTMLInputElement>('input:checked')) (c[box.name] ??= []).push(box.value);
+    else for (const key of Object.keys(facetLabels)) if (initial.has(key)) c[key] = initial.getAll(key);
     return c;
   };
   const params = (q: string) => {
@@ -95,6 +113,12 @@ export async function mountSearch(root: HTMLElement, opts: SearchOptions): Promi
     if (q) p.set('q', q);
     for (const [k, vs] of Object.entries(chosen())) for (const v of vs) p.append(k, v);
     return p;
+  };
+  const showCounts = (found: FilterCounts | undefined) => {
+    for (const [k, c] of counts) {
+      const [key, value] = k.split('\u0000') as [string, string];
+      c.textContent = found ? `(${found[key]?.[value] ?? 0})` : '';
+    }
   };
 
   const item = (d: PagefindData) => {
@@ -116,6 +140,27 @@ export async function mountSearch(root: HTMLElement, opts: SearchOptions): Promi
   };
 
   let generation = 0;
+  let pending: PagefindResult[] = [];
+  /** Draws the next page of results, each as soon as it and those before it have arrived. */
+  async function drawMore(mine: number): Promise<HTMLLIElement | undefined> {
+    const batch = pending.splice(0, pageSize).map((r) => r.data());
+    let first: HTMLLIElement | undefined;
+    for (const data of batch) {
+      const li = item(await data);
+      if (mine !== generation) return undefined;
+      list.append(li);
+      first ??= li;
+    }
+    more.hidden = pending.length === 0;
+    return first;
+  }
+  more.addEventListener('click', async () => {
+    more.disabled = true;
+    const first = await drawMore(generation);
+    more.disabled = false;
+    first?.querySelector('a')?.focus();
+  });
+
   async function run() {
     const q = input.value.trim();
     const p = params(q);
@@ -124,22 +169,25 @@ export async function mountSearch(root: HTMLElement, opts: SearchOptions): Promi
     const mine = ++generation;
     if (!q) {
       list.replaceChildren();
+      more.hidden = true;
       status.textContent = '';
-      for (const c of counts.values()) c.textContent = '';
+      showCounts(undefined);
       return;
     }
     const filters = Object.fromEntries(Object.entries(chosen()).map(([k, v]) => [k, { any: v }]));
-    const found = await pagefind.search(q, { filters });
+    const found = await (await pagefind).search(q, { filters });
     if (!found || mine !== generation) return;
-    const data = await Promise.all(found.results.slice(0, shown).map((r) => r.data()));
-    if (mine !== generation) return;
-    list.replaceChildren(...data.map(item));
-    for (const [k, c] of counts) {
-      const [key, value] = k.split('\u0000') as [string, string];
-      c.textContent = `(${found.filters[key]?.[value] ?? 0})`;
-    }
+    list.replaceChildren();
+    pending = [...found.results];
     const n = found.results.length;
-    status.textContent = `${n} result${n === 1 ? '' : 's'} for “${q}”${n > shown ? `, the first ${shown} shown` : ''}.`;
+    status.textContent = `${n} result${n === 1 ? '' : 's'} for “${q}”.`;
+    await drawMore(mine);
+    if (mine !== generation) return;
+    // Pagefind counts only the filters it has loaded: once the facets are built, the same search (its index
+    // already in memory) gives every count.
+    await buildFacets();
+    const counted = await (await pagefind).search(q, { filters });
+    if (counted && mine === generation) showCounts(counted.filters);
   }
 
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -158,5 +206,7 @@ export async function mountSearch(root: HTMLElement, opts: SearchOptions): Promi
     void run();
   };
   set(initial.get('q') ?? input.value);
+  // Without a query the facets are still offered (they load once the page is idle).
+  if (!input.value.trim()) void buildFacets();
   return set;
 }
