@@ -90,7 +90,8 @@ export async function weighPage(browser: Browser, type: PageType, url: string): 
 
 /**
  * Opens `/search/?q=<query>` cold and times, from the start of navigation, until the first result is in the list;
- * counts the gzip bytes fetched by then.
+ * counts the gzip bytes of the files that had arrived by then (what the page fetches afterwards, such as the
+ * facets' filter files or the other results, is not part of the first result's cost).
  */
 export async function timeSearch(browser: Browser, searchUrl: string, query: string): Promise<SearchRun> {
   const context = await browser.newContext();
@@ -115,13 +116,21 @@ export async function timeSearch(browser: Browser, searchUrl: string, query: str
     } catch {
       results = 0;
     }
-    const [firstResultMs, bundleAt] = await page.evaluate(() => [
-      (window as unknown as { __firstResult?: number }).__firstResult ?? Number.NaN,
-      performance.getEntriesByType('resource').find((e) => /\/pagefind\/pagefind\.js/.test(e.name))?.startTime ?? Number.NaN,
-    ]);
+    const [firstResultMs, bundleAt, byThen] = await page.evaluate(() => {
+      const first = (window as unknown as { __firstResult?: number }).__firstResult ?? Number.NaN;
+      const resources = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+      return [
+        first,
+        resources.find((e) => /\/pagefind\/pagefind\.js/.test(e.name))?.startTime ?? Number.NaN,
+        // What had arrived when the first result was shown: the page itself and every file finished by then.
+        [location.href, ...resources.filter((e) => e.responseEnd <= first).map((e) => e.name)],
+      ] as const;
+    });
     await settled();
-    const fetchedGz = bodies.reduce((sum, b) => sum + gzipSize(b.body), 0);
-    const pagefindGz = bodies.filter((b) => new URL(b.url).pathname.includes('/pagefind/')).reduce((sum, b) => sum + gzipSize(b.body), 0);
+    const arrived = new Set(byThen);
+    const counted = bodies.filter((b) => arrived.has(b.url));
+    const fetchedGz = counted.reduce((sum, b) => sum + gzipSize(b.body), 0);
+    const pagefindGz = counted.filter((b) => new URL(b.url).pathname.includes('/pagefind/')).reduce((sum, b) => sum + gzipSize(b.body), 0);
     return { query, firstResultMs: firstResultMs!, afterBundleMs: firstResultMs! - bundleAt!, fetchedGz, pagefindGz, results };
   } finally {
     await context.close();
