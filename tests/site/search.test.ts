@@ -1,8 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { plainFormula, subscriptFormula } from '../../src/lib/search-terms';
-import { page } from './dist';
+import { distDir, page } from './dist';
 import { loadPagefind, topUrls } from './pagefind';
 
 /** Each written form of a material or technique, and the page it must put in the top three. */
@@ -54,4 +55,26 @@ describe('the search index', () => {
     expect(sections.results.length).toBeLessThan(all.results.length);
     for (const r of sections.results.slice(0, 5)) expect((await r.data()).url).toMatch(/\/sections\//);
   });
+
+  it('keeps a study card\'s terms and values apart as words (no "ElectrolyteLi2O")', async () => {
+    const pagefind = await loadPagefind();
+    const { results } = await pagefind.search('electrolyte', { filters: { kind: 'Study' } });
+    const studies = await Promise.all(results.map((r) => r.data()));
+    expect(studies.length).toBeGreaterThan(20);
+    for (const d of studies) {
+      const { dom } = page(d.url.slice(d.url.indexOf(distDir) + distDir.length));
+      // What Pagefind reads of a value: its text without KaTeX's rendering (a formula is indexed by its plain form).
+      const firstWord = (html: string) => {
+        const value = parse(html);
+        for (const k of value.querySelectorAll('.katex')) k.remove();
+        return value.textContent.trim().split(/\s+/)[0];
+      };
+      const pairs = dom.querySelectorAll('.study dl dt').map((dt) => `${dt.textContent} ${firstWord(dt.nextElementSibling!.toString())}`);
+      expect(pairs.length, d.url).toBeGreaterThan(3);
+      for (const pair of pairs) expect(d.content, d.url).toContain(pair);
+    }
+    // A value found only in a card: the electrolyte of the ASLS study, as its own word.
+    expect(await topUrls(pagefind, 'CO2 Li2O Li plating', 5)).toContain('/studies/air-stable-li-spheres/');
+  });
 });
+
