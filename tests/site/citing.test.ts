@@ -47,7 +47,9 @@ describe('citing a section', () => {
         expect(back.title).toBe(csl.title);
         expect(back.URL).toBe(csl.URL);
         expect(back['container-title'], `${slug}.${format}`).toBe(csl['container-title']);
-        expect(back.issued['date-parts'][0][0]).toBe(Number(pkg.edition.date.slice(0, 4)));
+        const [year, month] = [Number(pkg.edition.date.slice(0, 4)), Number(pkg.edition.date.slice(5, 7))];
+        // RIS as citation-js writes it carries the year only (PY); BibTeX the year and month.
+        expect(back.issued['date-parts'][0].slice(0, 2), `${slug}.${format}`).toEqual(format === 'bib' ? [year, month] : [year]);
       }
       expect(csl.title).toBe(meta(p, 'citation_title')[0]);
     }
@@ -59,6 +61,14 @@ describe('citing a section', () => {
       expect(lines.filter((l) => !/^[A-Z][A-Z0-9] {2}-( |$)/.test(l))).toEqual([]);
     }
     expect(read('edition.ris')).toContain('Ming-Sheng Wang, Jianyu Huang');
+  });
+
+  it('writes BibTeX dates as a year and a numeric month, which biblatex reads (no day in the month field)', () => {
+    for (const p of sectionPages()) {
+      const bib = read(`${p.url.split('/')[2]}.bib`);
+      expect(bib).toMatch(/\tyear = \{\d{4}\},/);
+      expect(bib).toMatch(/\tmonth = \{(?:[1-9]|1[0-2])\},/);
+    }
   });
 
   it('gives every section a distinct BibTeX key', () => {
