@@ -15,7 +15,6 @@
   d.addEventListener('DOMContentLoaded', function () {
     var b = d.getElementById(k + '-toggle');
     if (!b) return;
-    b.hidden = false;
     apply();
     b.addEventListener('click', function () {
       try { localStorage.setItem(k, get() === 'dark' ? 'light' : 'dark'); } catch (e) {}

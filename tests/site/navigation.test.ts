@@ -64,6 +64,7 @@ describe('search from the header', () => {
     const context = await env.browser.newContext({ javaScriptEnabled: false });
     const plain = await context.newPage();
     await plain.goto(env.site.url(section));
+    expect(await plain.locator('#theme-toggle').isVisible()).toBe(false); // it would do nothing without JavaScript
     await plain.locator('header a[data-search-open]').click();
     await plain.waitForURL(/\/search\/$/);
     await context.close();
