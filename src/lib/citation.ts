@@ -52,12 +52,12 @@ export function unwrapRis(ris: string): string {
 
 export function exportItems(items: CslItem[], format: ExportFormat): string {
   if (format === 'json') return `${JSON.stringify(clean(items), null, 2)}\n`;
-  if (format === 'ris') return unwrapRis(new Cite(clean(items)).format('ris', { format: 'text' }) as string);
-  return new Cite(clean(items)).format('bibtex', { format: 'text' }) as string;
+  if (format === 'ris') return unwrapRis(new Cite(clean(items)).format('ris', { format: 'text' }));
+  return new Cite(clean(items)).format('bibtex', { format: 'text' });
 }
 
 export function formatCitation(item: CslItem, style: CitationStyle, format: 'text' | 'html' = 'text'): string {
-  const out = new Cite([item]).format('bibliography', { template: style, format, lang: 'en-US' }) as string;
+  const out = new Cite([item]).format('bibliography', { template: style, format, lang: 'en-US' });
   return format === 'text' ? out.replace(/^1\.\s*/, '').trim() : out.trim();
 }
 
