@@ -15,7 +15,7 @@ rmSync(stage, { recursive: true, force: true });
 rmSync(resolve('.astro/cache'), { recursive: true, force: true });
 // Astro lets process.env override `import.meta.env`: a BASE_URL or SITE left in the environment (test runners set
 // BASE_URL=/) would silently replace the base path and origin that EDITION_BASE and EDITION_SITE configure.
-const env = { ...process.env, EDITION_OUT_DIR: staged, ASTRO_TELEMETRY_DISABLED: '1' };
+const env: NodeJS.ProcessEnv = { ...process.env, EDITION_OUT_DIR: staged, ASTRO_TELEMETRY_DISABLED: '1' };
 for (const name of ['BASE_URL', 'SITE', 'ASSETS_PREFIX', 'MODE', 'DEV', 'PROD', 'SSR']) delete env[name];
 const astro = spawnSync('astro', ['build', ...process.argv.slice(2)], { stdio: 'inherit', env });
 if (astro.status !== 0) {

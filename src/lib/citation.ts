@@ -52,21 +52,21 @@ export function unwrapRis(ris: string): string {
 
 export function exportItems(items: CslItem[], format: ExportFormat): string {
   if (format === 'json') return `${JSON.stringify(clean(items), null, 2)}\n`;
-  if (format === 'ris') return unwrapRis(new Cite(clean(items)).format('ris', { format: 'text' }) as string);
-  return new Cite(clean(items).map(monthOnly)).format('bibtex', { format: 'text' }) as string;
+  if (format === 'ris') return unwrapRis(new Cite(clean(items)).format('ris', { format: 'text' }));
+  return new Cite(clean(items.map(monthOnly))).format('bibtex', { format: 'text' });
 }
 
 /**
  * BibTeX has a year and a month, no day: given one, citation-js writes `month = {nov 24}`, which biblatex rejects
  * ("Invalid format of field 'month'"). BibTeX gets the year and month (`month = {11}`); the other formats keep the day.
  */
-function monthOnly(item: Omit<CslItem, '_graph'>): Omit<CslItem, '_graph'> {
+function monthOnly(item: CslItem): CslItem {
   const parts = item.issued?.['date-parts'];
   return parts ? { ...item, issued: { 'date-parts': parts.map((p) => p.slice(0, 2)) } } : item;
 }
 
 export function formatCitation(item: CslItem, style: CitationStyle, format: 'text' | 'html' = 'text'): string {
-  const out = new Cite([item]).format('bibliography', { template: style, format, lang: 'en-US' }) as string;
+  const out = new Cite([item]).format('bibliography', { template: style, format, lang: 'en-US' });
   return format === 'text' ? out.replace(/^1\.\s*/, '').trim() : out.trim();
 }
 

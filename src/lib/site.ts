@@ -32,13 +32,15 @@ export const absolute = (path: string) => new URL(path, edition.site).href;
 
 const dateParts = (iso: string) => [iso.split('-').map(Number)];
 const containerTitle = `${edition.title}: ${edition.subtitle}`;
+/** The review's authors as the CSL `author` field of the edition's own records (left out if review.bib had none). */
+const reviewAuthors = reviewItem.author ? { author: reviewItem.author } : {};
 const reviewNote = `Web edition of ${review.authors.join(', ')}, "${review.title}". The edition restates the review in new sentences; facts, numbers and references are the review's.`;
 
 /** The whole edition as CSL-JSON. */
 export function editionCsl(): CslItem {
   return {
     id: 'edition', 'citation-key': 'ChengEdition', type: 'webpage',
-    author: reviewItem.author, title: containerTitle, version: edition.version,
+    ...reviewAuthors, title: containerTitle, version: edition.version,
     issued: { 'date-parts': dateParts(edition.date) }, URL: absolute(routes.home), note: `Version ${edition.version}. ${reviewNote}`,
   };
 }
@@ -48,7 +50,7 @@ export function sectionCsl(section: SectionNode): CslItem {
   const key = section.slug.split('-').map((w) => w[0]!.toUpperCase() + w.slice(1)).join('');
   return {
     id: `edition-${section.slug}`, 'citation-key': `ChengEdition${key}`, type: 'chapter',
-    author: reviewItem.author, title: `${section.number} ${section.data.title}`, 'container-title': containerTitle,
+    ...reviewAuthors, title: `${section.number} ${section.data.title}`, 'container-title': containerTitle,
     version: edition.version, issued: { 'date-parts': dateParts(edition.date) }, URL: absolute(routes.section(section.slug)),
     note: `Section ${section.number}, version ${edition.version}. ${reviewNote}`,
   };

@@ -1,4 +1,4 @@
-import type { Element, Root } from 'hast';
+import type { Element, Parents, Root } from 'hast';
 import { SKIP, visit } from 'unist-util-visit';
 import { texToPlain } from './plain-text';
 
@@ -22,7 +22,7 @@ export function mathIndexNode(plain: string): Element {
 }
 
 /** Whether a formula is all a link shows (`[$\ce{LiCoO2}$](material:licoo2)`). */
-const isWholeLink = (node: Element, parent: Root | Element) =>
+const isWholeLink = (node: Element, parent: Parents) =>
   parent.type === 'element' && parent.tagName === 'a' &&
   parent.children.every((c) => c === node || (c.type === 'text' && c.value.trim() === ''));
 

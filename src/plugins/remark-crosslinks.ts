@@ -1,4 +1,4 @@
-import type { Root } from 'mdast';
+import type { Nodes, Root } from 'mdast';
 import type { MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
@@ -33,7 +33,7 @@ export function crossLinksTransform(
   const links: CollectedLink[] = [];
   const placements: CollectedPlacement[] = [];
   const problems: CrossLinkProblem[] = [];
-  const placeOf = (node: { position?: { start: { line: number; column: number } } }) => ({
+  const placeOf = (node: Nodes) => ({
     line: node.position?.start.line ?? 0,
     column: node.position?.start.column ?? 0,
   });

@@ -69,13 +69,13 @@ describe('theme', () => {
     await tab.addInitScript(() => {
       new MutationObserver((_, observer) => {
         if (!document.body) return;
-        (window as unknown as { themeAtBody?: string }).themeAtBody = document.documentElement.dataset.theme;
+        (window as unknown as { themeAtBody?: string | undefined }).themeAtBody = document.documentElement.dataset.theme;
         observer.disconnect();
       }).observe(document, { childList: true, subtree: true });
     });
     for (const go of [() => tab.goto(env.site.url('/studies/')), () => tab.reload()]) {
       await go();
-      await expect(tab.evaluate(() => (window as unknown as { themeAtBody?: string }).themeAtBody)).resolves.toBe('dark');
+      await expect(tab.evaluate(() => (window as unknown as { themeAtBody?: string | undefined }).themeAtBody)).resolves.toBe('dark');
       await expect(tab.evaluate(bg)).resolves.toBe(dark);
       await expect(tab.getByRole('button', { name: 'Dark theme' }).getAttribute('aria-pressed')).resolves.toBe('true');
     }
@@ -169,6 +169,6 @@ describe('diagrams and abbreviations in the built pages', () => {
     expect(abbrs.length).toBeGreaterThan(10);
     const asslb = abbrs.find((a) => a.textContent === 'ASSLB');
     expect(asslb?.getAttribute('title')).toBe('all solid-state lithium battery');
-    expect(asslb?.parentNode.getAttribute('href')).toMatch(/\/glossary\/#asslb$/);
+    expect(asslb?.parentNode?.getAttribute('href')).toMatch(/\/glossary\/#asslb$/);
   });
 });

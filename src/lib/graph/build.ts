@@ -39,17 +39,17 @@ export interface GraphInput {
   glossary: Entry<GlossaryData>[];
 }
 
-export interface SectionNode extends Entry<SectionData> {
+/** A section of the graph: its entry (with what its body collected, which the graph reads) and its relations. */
+export interface SectionNode extends SectionEntry {
   slug: string;
-  Content?: unknown;
   /** The edition's number: "2", "2.1". */
   number: string;
   depth: number;
   parent?: SectionNode;
   children: SectionNode[];
-  prev?: SectionNode;
-  next?: SectionNode;
-  headings: SectionEntry['headings'];
+  /** The sections before and after it in reading order; undefined at either end. */
+  prev?: SectionNode | undefined;
+  next?: SectionNode | undefined;
   /** Reference numbers cited, in order of first citation. */
   citations: number[];
   studies: StudyNode[];

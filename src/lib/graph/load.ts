@@ -1,14 +1,14 @@
-import { getCollection, render } from 'astro:content';
+import { type CollectionEntry, type CollectionKey, getCollection, render } from 'astro:content';
 import type { CollectedRefs } from '../../plugins/refs';
 import { emptyRefs } from '../../plugins/refs';
-import { buildGraph, graphCounts, type Graph } from './build';
+import { buildGraph, type Entry, graphCounts, type Graph } from './build';
 
 let graph: Promise<Graph> | undefined;
 
 /** The content graph, loaded and checked once per build. Pages and components read from it only. */
 export function loadGraph(): Promise<Graph> {
   graph ??= (async () => {
-    const entries = async <C extends Parameters<typeof getCollection>[0]>(name: C) =>
+    const entries = async <C extends CollectionKey>(name: C): Promise<Entry<CollectionEntry<C>['data']>[]> =>
       (await getCollection(name)).map((e) => ({ id: e.id, filePath: e.filePath ?? `content/${name}`, data: e.data }));
     const sections = await Promise.all(
       (await getCollection('sections')).map(async (e) => {

@@ -5,8 +5,8 @@ export interface Problem {
   /** Path of the file, relative to the project. */
   file: string;
   /** Line in the file, when known (MDX bodies). */
-  line?: number;
-  column?: number;
+  line?: number | undefined;
+  column?: number | undefined;
   /** The field, e.g. `materials[2]` or `cell.type`. */
   field?: string;
   message: string;
