@@ -1,6 +1,7 @@
 // The reading experience in Chromium: no sideways scrolling at phone, tablet and desktop widths, a theme toggle
 // that persists and is applied before the first paint, a print view with the references and the URL, and diagrams
 // that carry a title and a text equivalent.
+import { HTMLElement, NodeType } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
 import { page as builtPage, pages } from './dist';
 import { watch } from './browser';
@@ -21,6 +22,25 @@ function pagesOfEveryType(): string[] {
     const sorted = [...list].sort((a, b) => a.html.length - b.html.length);
     return [...new Set([sorted[0]!.url, sorted.at(-1)!.url])];
   });
+}
+
+/** For each text of `root` in reading order that matches `word` outside headings, navigation, links, code and
+ * formulas: whether it is the one marked as an abbreviation (inside a glossary link's <abbr>) or plain. */
+function prosePlaces(root: HTMLElement, word: RegExp): ('marked' | 'plain')[] {
+  const out: ('marked' | 'plain')[] = [];
+  const walk = (node: HTMLElement, marked: boolean) => {
+    for (const child of node.childNodes) {
+      if (child.nodeType === NodeType.TEXT_NODE) {
+        if (word.test(child.textContent)) out.push(marked ? 'marked' : 'plain');
+      } else if (child instanceof HTMLElement) {
+        const mark = child.tagName === 'A' && /\/glossary\/#/.test(child.getAttribute('href') ?? '') && child.querySelector('abbr') !== null;
+        if (mark) walk(child, true);
+        else if (!/^(H[1-6]|NAV|A|CODE|SCRIPT)$/.test(child.tagName) && !child.classList.contains('katex') && !child.hasAttribute('hidden')) walk(child, marked);
+      }
+    }
+  };
+  walk(root, false);
+  return out;
 }
 
 const sectionWithReferences = () => pages().find((p) => p.url.startsWith('/sections/') && p.dom.querySelector('.references-cited li'))!.url;
@@ -162,13 +182,41 @@ describe('diagrams and abbreviations in the built pages', () => {
     }
   });
 
-  it('marks a linked abbreviation with its expansion from the glossary', () => {
-    const abbrs = pages()
-      .filter((p) => p.url.startsWith('/sections/'))
-      .flatMap((p) => p.dom.querySelectorAll('a[data-link="term"] > abbr[title]'));
-    expect(abbrs.length).toBeGreaterThan(10);
-    const asslb = abbrs.find((a) => a.textContent === 'ASSLB');
-    expect(asslb?.getAttribute('title')).toBe('all solid-state lithium battery');
-    expect(asslb?.parentNode.getAttribute('href')).toMatch(/\/glossary\/#asslb$/);
+  it('marks the first use of each abbreviation on a prose page, and only it, with its expansion and a link to its glossary entry', () => {
+    const glossary = builtPage('/glossary/').dom;
+    const prose = pages().filter((p) => /^\/(sections|studies|materials|techniques|cells)\/./.test(p.url));
+    let count = 0;
+    for (const p of prose) {
+      const ids = p.dom.querySelectorAll('main a > abbr').map((abbr) => {
+        const href = abbr.parentNode!.getAttribute('href')!;
+        expect(href, p.url).toMatch(/^\/glossary\/#[a-z0-9-]+$/);
+        const entry = glossary.getElementById(href.slice('/glossary/#'.length));
+        expect(entry?.tagName, `${p.url} ${href}`).toBe('DT');
+        expect([entry!.textContent, `${entry!.textContent}s`], `${p.url} ${href}`).toContain(abbr.textContent);
+        expect(abbr.getAttribute('title'), `${p.url} ${href}`).toBeTruthy();
+        expect(abbr.closest('h1, h2, h3, h4, h5, h6, nav, .katex, [data-pagefind-ignore]'), `${p.url} ${href}`).toBeNull();
+        return href;
+      });
+      expect(ids.length, `${p.url} marks an abbreviation twice`).toBe(new Set(ids).size);
+      count += ids.length;
+    }
+    expect(count).toBeGreaterThan(200);
+
+    // A section: the lede's "in situ TEM" is the first use of TEM; ASSLB and a written term link are marked too.
+    const section = builtPage('/sections/cathode-oxides-polyanionic/').dom;
+    const tem = section.querySelector('main a[href="/glossary/#tem"] > abbr')!;
+    expect(tem.getAttribute('title')).toBe('transmission electron microscopy');
+    expect(tem.closest('p')?.getAttribute('class')).toBe('lede');
+    const asslb = section.querySelector('main a[href="/glossary/#asslb"] > abbr')!;
+    expect(asslb.textContent).toBe('ASSLB');
+    expect(asslb.getAttribute('title')).toBe('all solid-state lithium battery');
+    // In reading order, of every ASSLB in the prose, the first is the marked one and no other is.
+    for (const word of [/\bASSLBs?\b/, /\bTEM\b/]) {
+      const places = prosePlaces(section.querySelector('main')!, word);
+      expect(places.length, String(word)).toBeGreaterThan(1);
+      expect(places[0], String(word)).toBe('marked');
+      expect(places.slice(1), String(word)).not.toContain('marked');
+    }
+    expect(section.querySelector('main a[data-link="term"] > abbr[title="LiCoO2"]')?.textContent).toBe('LCO');
   });
 });
