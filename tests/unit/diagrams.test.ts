@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cellLayout, flowLayout, matrixLayout, timelineLayout } from '../../src/lib/diagrams/layout';
 import { pathways, sidesOf, speciesKey, type PathwayReaction } from '../../src/lib/diagrams/pathways';
-import { chemToUnicode, proseToUnicode, wrapText } from '../../src/lib/diagrams/text';
+import { chemToUnicode, exactChemToUnicode, proseToUnicode, wrapText } from '../../src/lib/diagrams/text';
 
 const r = (id: string, number: number, tex: string, extra: Partial<PathwayReaction['data']> = {}): PathwayReaction => ({ id, number, data: { tex, ...extra } });
 
@@ -18,6 +18,14 @@ describe('text for SVG', () => {
     expect(chemToUnicode('e-')).toBe('e⁻');
     expect(chemToUnicode('Li7La3Zr2O12')).toBe('Li₇La₃Zr₂O₁₂');
     expect(chemToUnicode('Fe_{0.9}Co_{0.1}OF')).toBe('Fe₀.₉Co₀.₁OF');
+    expect(chemToUnicode('Li_{1+x}Al_{x}Ge_{2-x}(PO4)3')).toBe('Li₁₊ₓAlₓGe₂₋ₓ(PO₄)₃');
+    expect(chemToUnicode('(C2H4O)_{n}')).toBe('(C₂H₄O)ₙ');
+  });
+  it('writes a subscript that Unicode cannot hold on the line, whole, and says the formula is not exact', () => {
+    expect(chemToUnicode('Li_{1+x+y}Al_{y}Ti_{2-y}Si_{x}P_{3-x}O12')).toBe('Li1+x+yAlyTi2-ySiₓP₃₋ₓO₁₂');
+    expect(exactChemToUnicode('Li_{1+x+y}Al_{y}Ti_{2-y}Si_{x}P_{3-x}O12')).toBeUndefined();
+    expect(exactChemToUnicode('Li_{x}PO_{y}N_{z}')).toBeUndefined();
+    expect(exactChemToUnicode('LiAlSiO_{x}')).toBe('LiAlSiOₓ');
   });
   it('reduces prose with inline TeX', () => {
     expect(proseToUnicode('$\\ce{Li2O}$ grown on Li')).toBe('Li₂O grown on Li');
