@@ -67,6 +67,36 @@ describe('layout', () => {
   });
 });
 
+describe('the timeline on a phone', () => {
+  it('lays the timeline out in rows of marks beside their years at 320 px, in columns above them at 1280 px', async () => {
+    const measure = async (width: number) => {
+      const tab = await env.browser.newPage({ viewport: { width, height: 800 } });
+      await tab.goto(env.site.url('/studies/'));
+      const chart = tab.locator('.timeline-chart');
+      const result = await chart.evaluate((ol) => {
+        const years = [...ol.querySelectorAll('.timeline-year')].map((y) => y.getBoundingClientRect());
+        const marks = [...ol.querySelectorAll('a')].map((a) => a.getBoundingClientRect());
+        const box = ol.getBoundingClientRect();
+        return {
+          rows: years.every((y, i) => i === 0 || y.top > years[i - 1]!.top),
+          columns: years.every((y, i) => i === 0 || (y.left > years[i - 1]!.left && y.top === years[0]!.top)),
+          inside: marks.every((m) => m.left >= box.left && m.right <= box.right) && ol.scrollWidth <= ol.clientWidth && box.right <= innerWidth,
+          smallest: Math.min(...marks.map((m) => Math.min(m.width, m.height))),
+        };
+      });
+      // A mark names its study on hover, under the chart.
+      await chart.locator('a').first().hover();
+      const tip = chart.locator('a').first().locator('span');
+      await expect(tip.isVisible()).resolves.toBe(true);
+      expect((await tip.boundingBox())!.width).toBeGreaterThan(100);
+      await tab.close();
+      return result;
+    };
+    expect(await measure(320)).toEqual({ rows: true, columns: false, inside: true, smallest: 18 });
+    expect(await measure(1280)).toEqual({ rows: false, columns: true, inside: true, smallest: 18 });
+  });
+});
+
 describe('theme', () => {
   const bg = () => getComputedStyle(document.body).backgroundColor;
 
@@ -170,7 +200,7 @@ describe('diagrams and abbreviations in the built pages', () => {
     const titles = builtPage('/reactions/').dom.querySelectorAll('.pathway svg > title').map((t) => t.textContent);
     expect(titles).toEqual(expect.arrayContaining([expect.stringContaining('LiCoO₂ → CoO + Li₂O → Co + Li₂O'), expect.stringContaining('LiTiS₂ → TiS → Ti₂S → Ti'), expect.stringContaining('Au → LiAu₃ → Li₃Au → LiAu₃ → Au'), expect.stringContaining('LiO₂ → Li₂O₂ + O₂ → LiO₂ + Li⁺ + e⁻')]));
     const studies = builtPage('/studies/').dom;
-    const marks = studies.querySelectorAll('.timeline svg a').map((a) => a.getAttribute('href'));
+    const marks = studies.querySelectorAll('.timeline-chart a').map((a) => a.getAttribute('href'));
     const rows = studies.querySelectorAll('table.explorer tbody th a').map((a) => a.getAttribute('href'));
     expect(new Set(marks)).toEqual(new Set(rows));
     const matrix = builtPage('/matrix/').dom;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cellLayout, flowLayout, matrixLayout, timelineLayout } from '../../src/lib/diagrams/layout';
+import { cellLayout, flowLayout, itemsByYear, matrixLayout } from '../../src/lib/diagrams/layout';
 import { pathways, sidesOf, speciesKey, type PathwayReaction } from '../../src/lib/diagrams/pathways';
 import { chemToUnicode, exactChemToUnicode, proseToUnicode, wrapText } from '../../src/lib/diagrams/text';
 
@@ -73,14 +73,10 @@ describe('layouts', () => {
     expect(L.arrows[0]!.x1).toBeGreaterThanOrEqual(L.stages[0]!.x + L.stages[0]!.width);
     expect(L.arrows[0]!.x2).toBeLessThanOrEqual(L.stages[1]!.x);
   });
-  it('stacks the marks of one year and never overlaps two', () => {
-    const items = [2010, 2012, 2012, 2012].map((year, i) => ({ year, i }));
-    const L = timelineLayout(items, (x) => x.year, { step: 50, radius: 5, gap: 2 });
-    expect(L.years.map((y) => y.year)).toEqual([2010, 2011, 2012]);
-    const keys = L.marks.map((m) => `${m.cx},${m.cy}`);
-    expect(new Set(keys).size).toBe(4);
-    for (const m of L.marks) expect(m.cy + 5).toBeLessThanOrEqual(L.axisY);
-    expect(Math.min(...L.marks.map((m) => m.cy - 5))).toBeGreaterThanOrEqual(0);
+  it('groups items by year, every year from the first to the last, gaps included', () => {
+    const items = [2012, 2010, 2012, 2014].map((year, i) => ({ year, i }));
+    expect(itemsByYear(items, (x) => x.year).map((y) => [y.year, y.items.map((x) => x.i)])).toEqual([[2010, [1]], [2011, []], [2012, [0, 2]], [2013, []], [2014, [3]]]);
+    expect(itemsByYear([], (x: { year: number }) => x.year)).toEqual([]);
   });
   it('places only non-empty matrix cells, right of the row labels and below the header', () => {
     const L = matrixLayout(['LiCoO2', 'Si'], ['EELS', 'HRTEM', 'SAED'], [[1, 0, 2], [0, 0, 0]], { cell: 10, fontSize: 10 });

@@ -53,37 +53,14 @@ export function flowLayout(stages: string[], arrowLabels: string[], opts: { maxW
   return out;
 }
 
-// --- a timeline: one mark per item, stacked above its year --------------------------------------------------------
+// --- a timeline: the items of each year, every year from the first to the last ----------------------------------
 
-export interface TimelineLayout<T> {
-  width: number;
-  height: number;
-  years: { year: number; x: number }[];
-  marks: { item: T; year: number; cx: number; cy: number }[];
-  axisY: number;
-}
-
-/** Years from the first to the last, evenly spaced; items of one year stacked upwards from the axis. */
-export function timelineLayout<T>(items: readonly T[], yearOf: (item: T) => number, opts: { step: number; radius: number; gap: number }): TimelineLayout<T> {
-  const { step, radius, gap } = opts;
+/** Every year from the first item's to the last item's, each with its items in the given order (none for a gap). */
+export function itemsByYear<T>(items: readonly T[], yearOf: (item: T) => number): { year: number; items: T[] }[] {
+  if (items.length === 0) return [];
   const all = items.map(yearOf);
   const first = Math.min(...all);
-  const last = Math.max(...all);
-  const left = 24;
-  const years = Array.from({ length: last - first + 1 }, (_, i) => ({ year: first + i, x: left + i * step }));
-  const counts = new Map<number, number>();
-  for (const y of all) counts.set(y, (counts.get(y) ?? 0) + 1);
-  const tallest = Math.max(...counts.values());
-  const pitch = radius * 2 + gap;
-  const axisY = 8 + tallest * pitch;
-  const seen = new Map<number, number>();
-  const marks = items.map((item) => {
-    const year = yearOf(item);
-    const k = seen.get(year) ?? 0;
-    seen.set(year, k + 1);
-    return { item, year, cx: left + (year - first) * step, cy: axisY - radius - gap - k * pitch };
-  });
-  return { width: left * 2 + (last - first) * step, height: axisY + 28, years, marks, axisY };
+  return Array.from({ length: Math.max(...all) - first + 1 }, (_, i) => ({ year: first + i, items: items.filter((item) => yearOf(item) === first + i) }));
 }
 
 // --- a matrix: rows × columns, with a mark where a pair has items ----------------------------------------------------
