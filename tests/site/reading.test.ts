@@ -67,7 +67,7 @@ describe('layout', () => {
   });
 });
 
-describe('the timeline on a phone', () => {
+describe('the timeline and the matrix on a phone', () => {
   it('lays the timeline out in rows of marks beside their years at 320 px, in columns above them at 1280 px', async () => {
     const measure = async (width: number) => {
       const tab = await env.browser.newPage({ viewport: { width, height: 800 } });
@@ -94,6 +94,21 @@ describe('the timeline on a phone', () => {
     };
     expect(await measure(320)).toEqual({ rows: true, columns: false, inside: true, smallest: 18 });
     expect(await measure(1280)).toEqual({ rows: false, columns: true, inside: true, smallest: 18 });
+  });
+
+  it('gives the matrix as a list by material at 320 px, and the grid at 1280 px', async () => {
+    for (const [width, grid] of [[320, false], [1280, true]] as const) {
+      const tab = await env.browser.newPage({ viewport: { width, height: 800 } });
+      await tab.goto(env.site.url('/matrix/'));
+      await expect(tab.locator('.matrix svg').isVisible(), `${width}`).resolves.toBe(grid);
+      await expect(tab.getByText('On a narrow screen the grid gives way to this list').isVisible(), `${width}`).resolves.toBe(!grid);
+      const list = tab.getByRole('list').filter({ has: tab.getByRole('link', { name: /lithium cobalt oxide/ }) });
+      await expect(list.isVisible()).resolves.toBe(true);
+      const licoo2 = tab.locator('#matrix-licoo2');
+      await expect(licoo2.getByRole('link', { name: 'EELS', exact: true }).isVisible()).resolves.toBe(true);
+      expect(await licoo2.evaluate((li) => li.scrollWidth <= li.clientWidth && li.getBoundingClientRect().right <= innerWidth)).toBe(true);
+      await tab.close();
+    }
   });
 });
 
