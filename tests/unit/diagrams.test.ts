@@ -21,10 +21,11 @@ describe('text for SVG', () => {
     expect(chemToUnicode('Li_{1+x}Al_{x}Ge_{2-x}(PO4)3')).toBe('Li₁₊ₓAlₓGe₂₋ₓ(PO₄)₃');
     expect(chemToUnicode('(C2H4O)_{n}')).toBe('(C₂H₄O)ₙ');
   });
-  it('writes a subscript that Unicode cannot hold on the line, whole, and says the formula is not exact', () => {
-    expect(chemToUnicode('Li_{1+x+y}Al_{y}Ti_{2-y}Si_{x}P_{3-x}O12')).toBe('Li1+x+yAlyTi2-ySiₓP₃₋ₓO₁₂');
+  it('writes every subscript group on the line when Unicode cannot hold one of them, and says the formula is not exact', () => {
+    expect(chemToUnicode('Li_{1+x+y}Al_{y}Ti_{2-y}Si_{x}P_{3-x}O12')).toBe('Li1+x+yAlyTi2-ySixP3-xO₁₂');
     expect(exactChemToUnicode('Li_{1+x+y}Al_{y}Ti_{2-y}Si_{x}P_{3-x}O12')).toBeUndefined();
     expect(exactChemToUnicode('Li_{x}PO_{y}N_{z}')).toBeUndefined();
+    expect(chemToUnicode('LiN_{x}O_{y}')).toBe('LiNxOy');
     expect(exactChemToUnicode('LiAlSiO_{x}')).toBe('LiAlSiOₓ');
   });
   it('reduces prose with inline TeX', () => {

@@ -39,7 +39,7 @@ function subscript(group: string): string | undefined {
   return chars.every((c) => c !== undefined) ? chars.join('') : undefined;
 }
 
-function toUnicode(formula: string): { text: string; exact: boolean } {
+function toUnicode(formula: string, flat = false): { text: string; exact: boolean } {
   let exact = true;
   const text = formula
     .replace(/\\ce\{(.*)\}/, '$1')
@@ -47,12 +47,12 @@ function toUnicode(formula: string): { text: string; exact: boolean } {
     .map((token) =>
       token
         // Odd parts are subscript groups (`_{1+x}`, `_x`): all in subscripts, or, where Unicode has no subscript for
-        // one of their characters, all on the line (`Li1+x+y`, never the misleading `Li₁+x+y`).
+        // a character of one of them, all on the line (`Li1+x+y`, never the misleading `Li₁+x+y`).
         .split(/_(\{[^}]*\}|[^{])/)
         .map((part, i) => {
           if (i % 2 === 0) return part.replace(/(?<=[A-Za-z)\]])(\d+(?:\.\d+)?)/g, (d) => [...d].map((c) => SUB[c] ?? c).join(''));
           const group = part.replace(/^\{|\}$/g, '');
-          const sub = subscript(group);
+          const sub = flat ? undefined : subscript(group);
           if (sub === undefined) exact = false;
           return sub ?? group;
         })
@@ -62,7 +62,8 @@ function toUnicode(formula: string): { text: string; exact: boolean } {
         .replace(/\$/g, ''),
     )
     .join('');
-  return { text, exact };
+  // One group that must stay on the line puts them all there (LiNxOy, not LiNₓOy).
+  return exact || flat ? { text, exact } : { ...toUnicode(formula, true), exact: false };
 }
 
 /**
