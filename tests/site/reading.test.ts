@@ -192,15 +192,19 @@ describe('print', () => {
 });
 
 describe('diagrams and abbreviations in the built pages', () => {
-  it('every inline SVG outside KaTeX has a title and points to a text equivalent on its page', () => {
+  it('every diagram (inline SVG, or HTML chart) has a name and points to a text equivalent on its page', () => {
     let count = 0;
     for (const p of pages())
-      for (const svg of p.dom.querySelectorAll('main svg')) {
-        if (svg.closest('.katex')) continue;
+      for (const chart of p.dom.querySelectorAll('main svg, main .diagram [aria-details]')) {
+        if (chart.closest('.katex')) continue;
         count += 1;
-        const where = `${p.url} svg ${svg.getAttribute('aria-labelledby') ?? ''}`;
-        expect(svg.childNodes.find((c) => 'tagName' in c && (c as { tagName: string }).tagName === 'TITLE')?.textContent.trim(), where).toBeTruthy();
-        const details = svg.getAttribute('aria-details');
+        const where = `${p.url} ${chart.tagName} ${chart.getAttribute('aria-labelledby') ?? chart.getAttribute('aria-label') ?? ''}`;
+        const labelledBy = chart.getAttribute('aria-labelledby');
+        const name = chart.tagName.toLowerCase() === 'svg'
+          ? chart.childNodes.find((c) => 'tagName' in c && (c as { tagName: string }).tagName === 'TITLE')?.textContent
+          : (chart.getAttribute('aria-label') ?? (labelledBy ? p.dom.getElementById(labelledBy)?.textContent : undefined));
+        expect(name?.trim(), where).toBeTruthy();
+        const details = chart.getAttribute('aria-details');
         expect(details, where).toBeTruthy();
         const equivalent = p.dom.getElementById(details!);
         expect(equivalent?.tagName, where).toMatch(/^(TABLE|OL|UL|DL)$/);
@@ -212,7 +216,10 @@ describe('diagrams and abbreviations in the built pages', () => {
   it('draws each cell, the multi-step pathways, a timeline mark per study and a linked matrix', () => {
     const cells = builtPage('/cells/').dom;
     expect(cells.querySelectorAll('.cell-diagram svg').length).toBe(cells.querySelectorAll('#cells-table tbody tr').length);
-    const titles = builtPage('/reactions/').dom.querySelectorAll('.pathway svg > title').map((t) => t.textContent);
+    const titles = builtPage('/reactions/').dom.querySelectorAll('.pathway [role=img]').map((chain) => {
+      expect(builtPage('/reactions/').dom.getElementById(chain.getAttribute('aria-details')!)?.tagName).toBe('OL');
+      return chain.getAttribute('aria-label');
+    });
     expect(titles).toEqual(expect.arrayContaining([expect.stringContaining('LiCoO₂ → CoO + Li₂O → Co + Li₂O'), expect.stringContaining('LiTiS₂ → TiS → Ti₂S → Ti'), expect.stringContaining('Au → LiAu₃ → Li₃Au → LiAu₃ → Au'), expect.stringContaining('LiO₂ → Li₂O₂ + O₂ → LiO₂ + Li⁺ + e⁻')]));
     const studies = builtPage('/studies/').dom;
     const marks = studies.querySelectorAll('.timeline-chart a').map((a) => a.getAttribute('href'));

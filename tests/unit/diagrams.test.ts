@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cellLayout, flowLayout, itemsByYear, matrixLayout } from '../../src/lib/diagrams/layout';
+import { cellLayout, itemsByYear, matrixLayout } from '../../src/lib/diagrams/layout';
 import { pathways, sidesOf, speciesKey, type PathwayReaction } from '../../src/lib/diagrams/pathways';
 import { chemToUnicode, exactChemToUnicode, proseToUnicode, wrapText } from '../../src/lib/diagrams/text';
 
@@ -65,15 +65,6 @@ describe('reaction pathways', () => {
 });
 
 describe('layouts', () => {
-  it('puts stages left to right and wraps to a new row within the width', () => {
-    const L = flowLayout(['AAAA', 'BBBB', 'CCCC', 'DDDD'], ['(1)', '(2)', '(3)'], { maxWidth: 200, fontSize: 10 });
-    expect(L.stages).toHaveLength(4);
-    expect(L.arrows).toHaveLength(3);
-    for (const s of L.stages) expect(s.x + s.width).toBeLessThanOrEqual(200);
-    expect(L.stages[3]!.y).toBeGreaterThan(L.stages[0]!.y);
-    expect(L.arrows[0]!.x1).toBeGreaterThanOrEqual(L.stages[0]!.x + L.stages[0]!.width);
-    expect(L.arrows[0]!.x2).toBeLessThanOrEqual(L.stages[1]!.x);
-  });
   it('groups items by year, every year from the first to the last, gaps included', () => {
     const items = [2012, 2010, 2012, 2014].map((year, i) => ({ year, i }));
     expect(itemsByYear(items, (x) => x.year).map((y) => [y.year, y.items.map((x) => x.i)])).toEqual([[2010, [1]], [2011, []], [2012, [0, 2]], [2013, []], [2014, [3]]]);

@@ -8,51 +8,6 @@ export interface Box {
   height: number;
 }
 
-// --- a row of labelled stages joined by arrows (reaction pathways) ---------------------------------------------------
-
-export interface FlowLayout {
-  width: number;
-  height: number;
-  /** One box per stage, with its text lines. */
-  stages: (Box & { lines: string[] })[];
-  /** One arrow per step, from stage i to stage i + 1, with its label lines (above the arrow). */
-  arrows: { x1: number; x2: number; y: number; label: string[] }[];
-}
-
-/**
- * Lays out stages left to right, wrapping to a new row when `maxWidth` is reached, with an arrow between
- * neighbours in a row and a return arrow drawn at the start of a continued row.
- */
-export function flowLayout(stages: string[], arrowLabels: string[], opts: { maxWidth: number; fontSize: number }): FlowLayout {
-  const { maxWidth, fontSize } = opts;
-  const pad = 8;
-  const boxH = fontSize * 1.4 + pad * 2;
-  const arrowW = Math.max(48, ...arrowLabels.map((l) => textWidth(l, fontSize * 0.85) + 16));
-  const labelH = fontSize * 1.2;
-  const rowH = boxH + labelH + 12;
-  const out: FlowLayout = { width: 0, height: 0, stages: [], arrows: [] };
-  let x = 0;
-  let row = 0;
-  stages.forEach((text, i) => {
-    const w = Math.min(textWidth(text, fontSize) + pad * 2, maxWidth - arrowW);
-    if (i > 0) {
-      const rowStart = x + arrowW + w > maxWidth;
-      if (rowStart) {
-        row += 1;
-        x = 0;
-      }
-      const y = labelH + row * rowH + boxH / 2;
-      out.arrows.push({ x1: x + (rowStart ? 0 : 4), x2: x + arrowW - 4, y, label: arrowLabels[i - 1] ? [arrowLabels[i - 1]!] : [] });
-      x += arrowW;
-    }
-    out.stages.push({ x, y: labelH + row * rowH, width: w, height: boxH, lines: [text] });
-    x += w;
-    out.width = Math.max(out.width, x);
-  });
-  out.height = labelH + (row + 1) * rowH - 12;
-  return out;
-}
-
 // --- a timeline: the items of each year, every year from the first to the last ----------------------------------
 
 /** Every year from the first item's to the last item's, each with its items in the given order (none for a gap). */
