@@ -48,6 +48,10 @@ describe('builds', () => {
     const pages = builtPages(dist, '/edition/');
     expect(pages.every((p) => !/(href|src)="\/(?!edition\/)/.test(p.html))).toBe(true);
     expect(findBrokenLinks(pages, dist, '/edition/')).toEqual([]);
+    // Abbreviations marked in the prose link to the glossary under the base path.
+    const abbreviations = pages.flatMap((p) => [...p.html.matchAll(/<a href="([^"]*)"[^>]*><abbr title=/g)].map((m) => m[1]));
+    expect(abbreviations.length).toBeGreaterThan(200);
+    expect(abbreviations.filter((href) => !href!.startsWith('/edition/glossary/#'))).toEqual([]);
     const site = await serve(dist, '/edition/');
     const browser = await launch();
     const page = await browser.newPage();

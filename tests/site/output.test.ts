@@ -38,6 +38,16 @@ describe('the built site', () => {
     expect(bad.map((p) => p.url)).toEqual([]);
   });
 
+  it('shows no TeX source to the reader: every $…$ of a text field is rendered', () => {
+    const raw = pages().flatMap((p) => {
+      const main = p.dom.querySelector('main');
+      if (!main) return [];
+      for (const hidden of main.querySelectorAll('annotation, script')) hidden.remove();
+      return [...main.textContent.matchAll(/.{0,40}\$(?:\\[a-z]|[_^]\{).{0,20}/g)].map((m) => `${p.url}: ${m[0]}`);
+    });
+    expect(raw).toEqual([]);
+  });
+
   it('links every citation to an existing reference page', () => {
     const refs = new Set(pages().filter((p) => /^\/references\/\d+\/$/.test(p.url)).map((p) => p.url));
     expect(refs.size).toBe(237);

@@ -1,6 +1,7 @@
 // The reading experience in Chromium: no sideways scrolling at phone, tablet and desktop widths, a theme toggle
 // that persists and is applied before the first paint, a print view with the references and the URL, and diagrams
 // that carry a title and a text equivalent.
+import { HTMLElement, NodeType } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
 import { page as builtPage, pages } from './dist';
 import { watch } from './browser';
@@ -21,6 +22,25 @@ function pagesOfEveryType(): string[] {
     const sorted = [...list].sort((a, b) => a.html.length - b.html.length);
     return [...new Set([sorted[0]!.url, sorted.at(-1)!.url])];
   });
+}
+
+/** For each text of `root` in reading order that matches `word` outside headings, navigation, links, code and
+ * formulas: whether it is the one marked as an abbreviation (inside a glossary link's <abbr>) or plain. */
+function prosePlaces(root: HTMLElement, word: RegExp): ('marked' | 'plain')[] {
+  const out: ('marked' | 'plain')[] = [];
+  const walk = (node: HTMLElement, marked: boolean) => {
+    for (const child of node.childNodes) {
+      if (child.nodeType === NodeType.TEXT_NODE) {
+        if (word.test(child.textContent)) out.push(marked ? 'marked' : 'plain');
+      } else if (child instanceof HTMLElement) {
+        const mark = child.tagName === 'A' && /\/glossary\/#/.test(child.getAttribute('href') ?? '') && child.querySelector('abbr') !== null;
+        if (mark) walk(child, true);
+        else if (!/^(H[1-6]|NAV|A|CODE|SCRIPT)$/.test(child.tagName) && !child.classList.contains('katex') && !child.hasAttribute('hidden')) walk(child, marked);
+      }
+    }
+  };
+  walk(root, false);
+  return out;
 }
 
 const sectionWithReferences = () => pages().find((p) => p.url.startsWith('/sections/') && p.dom.querySelector('.references-cited li'))!.url;
@@ -44,6 +64,51 @@ describe('layout', () => {
     );
     await context.close();
     expect(wide).toEqual([]);
+  });
+});
+
+describe('the timeline and the matrix on a phone', () => {
+  it('lays the timeline out in rows of marks beside their years at 320 px, in columns above them at 1280 px', async () => {
+    const measure = async (width: number) => {
+      const tab = await env.browser.newPage({ viewport: { width, height: 800 } });
+      await tab.goto(env.site.url('/studies/'));
+      const chart = tab.locator('.timeline-chart');
+      const result = await chart.evaluate((ol) => {
+        const years = [...ol.querySelectorAll('.timeline-year')].map((y) => y.getBoundingClientRect());
+        const marks = [...ol.querySelectorAll('a')].map((a) => a.getBoundingClientRect());
+        const box = ol.getBoundingClientRect();
+        return {
+          rows: years.every((y, i) => i === 0 || y.top > years[i - 1]!.top),
+          columns: years.every((y, i) => i === 0 || (y.left > years[i - 1]!.left && y.top === years[0]!.top)),
+          inside: marks.every((m) => m.left >= box.left && m.right <= box.right) && ol.scrollWidth <= ol.clientWidth && box.right <= innerWidth,
+          smallest: Math.min(...marks.map((m) => Math.min(m.width, m.height))),
+        };
+      });
+      // A mark names its study on hover, under the chart.
+      await chart.locator('a').first().hover();
+      const tip = chart.locator('a').first().locator('span');
+      await expect(tip.isVisible()).resolves.toBe(true);
+      expect((await tip.boundingBox())!.width).toBeGreaterThan(100);
+      await tab.close();
+      return result;
+    };
+    expect(await measure(320)).toEqual({ rows: true, columns: false, inside: true, smallest: 18 });
+    expect(await measure(1280)).toEqual({ rows: false, columns: true, inside: true, smallest: 18 });
+  });
+
+  it('gives the matrix as a list by material at 320 px, and the grid at 1280 px', async () => {
+    for (const [width, grid] of [[320, false], [1280, true]] as const) {
+      const tab = await env.browser.newPage({ viewport: { width, height: 800 } });
+      await tab.goto(env.site.url('/matrix/'));
+      await expect(tab.locator('.matrix svg').isVisible(), `${width}`).resolves.toBe(grid);
+      await expect(tab.getByText('On a narrow screen the grid gives way to this list').isVisible(), `${width}`).resolves.toBe(!grid);
+      const list = tab.getByRole('list').filter({ has: tab.getByRole('link', { name: /lithium cobalt oxide/ }) });
+      await expect(list.isVisible()).resolves.toBe(true);
+      const licoo2 = tab.locator('#matrix-licoo2');
+      await expect(licoo2.getByRole('link', { name: 'EELS', exact: true }).isVisible()).resolves.toBe(true);
+      expect(await licoo2.evaluate((li) => li.scrollWidth <= li.clientWidth && li.getBoundingClientRect().right <= innerWidth)).toBe(true);
+      await tab.close();
+    }
   });
 });
 
@@ -127,15 +192,19 @@ describe('print', () => {
 });
 
 describe('diagrams and abbreviations in the built pages', () => {
-  it('every inline SVG outside KaTeX has a title and points to a text equivalent on its page', () => {
+  it('every diagram (inline SVG, or HTML chart) has a name and points to a text equivalent on its page', () => {
     let count = 0;
     for (const p of pages())
-      for (const svg of p.dom.querySelectorAll('main svg')) {
-        if (svg.closest('.katex')) continue;
+      for (const chart of p.dom.querySelectorAll('main svg, main .diagram [aria-details]')) {
+        if (chart.closest('.katex')) continue;
         count += 1;
-        const where = `${p.url} svg ${svg.getAttribute('aria-labelledby') ?? ''}`;
-        expect(svg.childNodes.find((c) => 'tagName' in c && (c as { tagName: string }).tagName === 'TITLE')?.textContent.trim(), where).toBeTruthy();
-        const details = svg.getAttribute('aria-details');
+        const where = `${p.url} ${chart.tagName} ${chart.getAttribute('aria-labelledby') ?? chart.getAttribute('aria-label') ?? ''}`;
+        const labelledBy = chart.getAttribute('aria-labelledby');
+        const name = chart.tagName.toLowerCase() === 'svg'
+          ? chart.childNodes.find((c) => 'tagName' in c && (c as { tagName: string }).tagName === 'TITLE')?.textContent
+          : (chart.getAttribute('aria-label') ?? (labelledBy ? p.dom.getElementById(labelledBy)?.textContent : undefined));
+        expect(name?.trim(), where).toBeTruthy();
+        const details = chart.getAttribute('aria-details');
         expect(details, where).toBeTruthy();
         const equivalent = p.dom.getElementById(details!);
         expect(equivalent?.tagName, where).toMatch(/^(TABLE|OL|UL|DL)$/);
@@ -147,10 +216,13 @@ describe('diagrams and abbreviations in the built pages', () => {
   it('draws each cell, the multi-step pathways, a timeline mark per study and a linked matrix', () => {
     const cells = builtPage('/cells/').dom;
     expect(cells.querySelectorAll('.cell-diagram svg').length).toBe(cells.querySelectorAll('#cells-table tbody tr').length);
-    const titles = builtPage('/reactions/').dom.querySelectorAll('.pathway svg > title').map((t) => t.textContent);
+    const titles = builtPage('/reactions/').dom.querySelectorAll('.pathway [role=img]').map((chain) => {
+      expect(builtPage('/reactions/').dom.getElementById(chain.getAttribute('aria-details')!)?.tagName).toBe('OL');
+      return chain.getAttribute('aria-label');
+    });
     expect(titles).toEqual(expect.arrayContaining([expect.stringContaining('LiCoO₂ → CoO + Li₂O → Co + Li₂O'), expect.stringContaining('LiTiS₂ → TiS → Ti₂S → Ti'), expect.stringContaining('Au → LiAu₃ → Li₃Au → LiAu₃ → Au'), expect.stringContaining('LiO₂ → Li₂O₂ + O₂ → LiO₂ + Li⁺ + e⁻')]));
     const studies = builtPage('/studies/').dom;
-    const marks = studies.querySelectorAll('.timeline svg a').map((a) => a.getAttribute('href'));
+    const marks = studies.querySelectorAll('.timeline-chart a').map((a) => a.getAttribute('href'));
     const rows = studies.querySelectorAll('table.explorer tbody th a').map((a) => a.getAttribute('href'));
     expect(new Set(marks)).toEqual(new Set(rows));
     const matrix = builtPage('/matrix/').dom;
@@ -162,13 +234,41 @@ describe('diagrams and abbreviations in the built pages', () => {
     }
   });
 
-  it('marks a linked abbreviation with its expansion from the glossary', () => {
-    const abbrs = pages()
-      .filter((p) => p.url.startsWith('/sections/'))
-      .flatMap((p) => p.dom.querySelectorAll('a[data-link="term"] > abbr[title]'));
-    expect(abbrs.length).toBeGreaterThan(10);
-    const asslb = abbrs.find((a) => a.textContent === 'ASSLB');
-    expect(asslb?.getAttribute('title')).toBe('all solid-state lithium battery');
-    expect(asslb?.parentNode?.getAttribute('href')).toMatch(/\/glossary\/#asslb$/);
+  it('marks the first use of each abbreviation on a prose page, and only it, with its expansion and a link to its glossary entry', () => {
+    const glossary = builtPage('/glossary/').dom;
+    const prose = pages().filter((p) => /^\/(sections|studies|materials|techniques|cells)\/./.test(p.url));
+    let count = 0;
+    for (const p of prose) {
+      const ids = p.dom.querySelectorAll('main a > abbr').map((abbr) => {
+        const href = abbr.parentNode!.getAttribute('href')!;
+        expect(href, p.url).toMatch(/^\/glossary\/#[a-z0-9-]+$/);
+        const entry = glossary.getElementById(href.slice('/glossary/#'.length));
+        expect(entry?.tagName, `${p.url} ${href}`).toBe('DT');
+        expect([entry!.textContent, `${entry!.textContent}s`], `${p.url} ${href}`).toContain(abbr.textContent);
+        expect(abbr.getAttribute('title'), `${p.url} ${href}`).toBeTruthy();
+        expect(abbr.closest('h1, h2, h3, h4, h5, h6, nav, .katex, [data-pagefind-ignore]'), `${p.url} ${href}`).toBeNull();
+        return href;
+      });
+      expect(ids.length, `${p.url} marks an abbreviation twice`).toBe(new Set(ids).size);
+      count += ids.length;
+    }
+    expect(count).toBeGreaterThan(200);
+
+    // A section: the lede's "in situ TEM" is the first use of TEM; ASSLB and a written term link are marked too.
+    const section = builtPage('/sections/cathode-oxides-polyanionic/').dom;
+    const tem = section.querySelector('main a[href="/glossary/#tem"] > abbr')!;
+    expect(tem.getAttribute('title')).toBe('transmission electron microscopy');
+    expect(tem.closest('p')?.getAttribute('class')).toBe('lede');
+    const asslb = section.querySelector('main a[href="/glossary/#asslb"] > abbr')!;
+    expect(asslb.textContent).toBe('ASSLB');
+    expect(asslb.getAttribute('title')).toBe('all solid-state lithium battery');
+    // In reading order, of every ASSLB in the prose, the first is the marked one and no other is.
+    for (const word of [/\bASSLBs?\b/, /\bTEM\b/]) {
+      const places = prosePlaces(section.querySelector('main')!, word);
+      expect(places.length, String(word)).toBeGreaterThan(1);
+      expect(places[0], String(word)).toBe('marked');
+      expect(places.slice(1), String(word)).not.toContain('marked');
+    }
+    expect(section.querySelector('main a[data-link="term"] > abbr[title="LiCoO2"]')?.textContent).toBe('LCO');
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { cellLayout, flowLayout, matrixLayout, timelineLayout } from '../../src/lib/diagrams/layout';
+import { cellLayout, itemsByYear, matrixLayout } from '../../src/lib/diagrams/layout';
 import { pathways, sidesOf, speciesKey, type PathwayReaction } from '../../src/lib/diagrams/pathways';
-import { chemToUnicode, proseToUnicode, wrapText } from '../../src/lib/diagrams/text';
+import { chemToUnicode, exactChemToUnicode, proseToUnicode, wrapText } from '../../src/lib/diagrams/text';
 
 const r = (id: string, number: number, tex: string, extra: Partial<PathwayReaction['data']> = {}): PathwayReaction => ({ id, number, data: { tex, ...extra } });
 
@@ -18,6 +18,15 @@ describe('text for SVG', () => {
     expect(chemToUnicode('e-')).toBe('e⁻');
     expect(chemToUnicode('Li7La3Zr2O12')).toBe('Li₇La₃Zr₂O₁₂');
     expect(chemToUnicode('Fe_{0.9}Co_{0.1}OF')).toBe('Fe₀.₉Co₀.₁OF');
+    expect(chemToUnicode('Li_{1+x}Al_{x}Ge_{2-x}(PO4)3')).toBe('Li₁₊ₓAlₓGe₂₋ₓ(PO₄)₃');
+    expect(chemToUnicode('(C2H4O)_{n}')).toBe('(C₂H₄O)ₙ');
+  });
+  it('writes every subscript group on the line when Unicode cannot hold one of them, and says the formula is not exact', () => {
+    expect(chemToUnicode('Li_{1+x+y}Al_{y}Ti_{2-y}Si_{x}P_{3-x}O12')).toBe('Li1+x+yAlyTi2-ySixP3-xO₁₂');
+    expect(exactChemToUnicode('Li_{1+x+y}Al_{y}Ti_{2-y}Si_{x}P_{3-x}O12')).toBeUndefined();
+    expect(exactChemToUnicode('Li_{x}PO_{y}N_{z}')).toBeUndefined();
+    expect(chemToUnicode('LiN_{x}O_{y}')).toBe('LiNxOy');
+    expect(exactChemToUnicode('LiAlSiO_{x}')).toBe('LiAlSiOₓ');
   });
   it('reduces prose with inline TeX', () => {
     expect(proseToUnicode('$\\ce{Li2O}$ grown on Li')).toBe('Li₂O grown on Li');
@@ -56,23 +65,10 @@ describe('reaction pathways', () => {
 });
 
 describe('layouts', () => {
-  it('puts stages left to right and wraps to a new row within the width', () => {
-    const L = flowLayout(['AAAA', 'BBBB', 'CCCC', 'DDDD'], ['(1)', '(2)', '(3)'], { maxWidth: 200, fontSize: 10 });
-    expect(L.stages).toHaveLength(4);
-    expect(L.arrows).toHaveLength(3);
-    for (const s of L.stages) expect(s.x + s.width).toBeLessThanOrEqual(200);
-    expect(L.stages[3]!.y).toBeGreaterThan(L.stages[0]!.y);
-    expect(L.arrows[0]!.x1).toBeGreaterThanOrEqual(L.stages[0]!.x + L.stages[0]!.width);
-    expect(L.arrows[0]!.x2).toBeLessThanOrEqual(L.stages[1]!.x);
-  });
-  it('stacks the marks of one year and never overlaps two', () => {
-    const items = [2010, 2012, 2012, 2012].map((year, i) => ({ year, i }));
-    const L = timelineLayout(items, (x) => x.year, { step: 50, radius: 5, gap: 2 });
-    expect(L.years.map((y) => y.year)).toEqual([2010, 2011, 2012]);
-    const keys = L.marks.map((m) => `${m.cx},${m.cy}`);
-    expect(new Set(keys).size).toBe(4);
-    for (const m of L.marks) expect(m.cy + 5).toBeLessThanOrEqual(L.axisY);
-    expect(Math.min(...L.marks.map((m) => m.cy - 5))).toBeGreaterThanOrEqual(0);
+  it('groups items by year, every year from the first to the last, gaps included', () => {
+    const items = [2012, 2010, 2012, 2014].map((year, i) => ({ year, i }));
+    expect(itemsByYear(items, (x) => x.year).map((y) => [y.year, y.items.map((x) => x.i)])).toEqual([[2010, [1]], [2011, []], [2012, [0, 2]], [2013, []], [2014, [3]]]);
+    expect(itemsByYear([], (x: { year: number }) => x.year)).toEqual([]);
   });
   it('places only non-empty matrix cells, right of the row labels and below the header', () => {
     const L = matrixLayout(['LiCoO2', 'Si'], ['EELS', 'HRTEM', 'SAED'], [[1, 0, 2], [0, 0, 0]], { cell: 10, fontSize: 10 });

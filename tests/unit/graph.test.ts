@@ -41,6 +41,17 @@ describe('the content graph', () => {
     expect(g.reactions.map((r) => `${r.number} ${r.id}`)).toEqual(['1 lco-0', '2 lco-1']);
   });
 
+  it("lists a record's sections and studies in reading order, not in the order the relations were found", () => {
+    const input = validInput();
+    // The study in 1.1 comes first in the input, the one in 1 (and a link from 1) after it.
+    input.sections[0]!.refs.links.push({ kind: 'material', id: 'licoo2', line: 4, column: 1 });
+    input.studies.push({ ...input.studies[0]!, id: 'zz-2019', filePath: 'content/studies/zz-2019.yaml', data: { ...input.studies[0]!.data, section: 'cathodes', reactions: [] } });
+    input.sections[0]!.refs.placements.push({ kind: 'study', id: 'zz-2019', line: 5, column: 1 });
+    const g = buildGraph(input);
+    expect(g.material.get('licoo2')!.sections.map((s) => s.slug)).toEqual(['cathodes', 'lco']);
+    expect(g.technique.get('hrtem')!.studies.map((s) => s.id)).toEqual(['zz-2019', 'yang-2018']);
+  });
+
   it('reports an unknown citation number with file, line and value', () => {
     const input = validInput();
     input.sections[1]!.refs.citations.push({ numbers: [238], line: 12, column: 4, context: '' });

@@ -8,82 +8,14 @@ export interface Box {
   height: number;
 }
 
-// --- a row of labelled stages joined by arrows (reaction pathways) ---------------------------------------------------
+// --- a timeline: the items of each year, every year from the first to the last ----------------------------------
 
-export interface FlowLayout {
-  width: number;
-  height: number;
-  /** One box per stage, with its text lines. */
-  stages: (Box & { lines: string[] })[];
-  /** One arrow per step, from stage i to stage i + 1, with its label lines (above the arrow). */
-  arrows: { x1: number; x2: number; y: number; label: string[] }[];
-}
-
-/**
- * Lays out stages left to right, wrapping to a new row when `maxWidth` is reached, with an arrow between
- * neighbours in a row and a return arrow drawn at the start of a continued row.
- */
-export function flowLayout(stages: string[], arrowLabels: string[], opts: { maxWidth: number; fontSize: number }): FlowLayout {
-  const { maxWidth, fontSize } = opts;
-  const pad = 8;
-  const boxH = fontSize * 1.4 + pad * 2;
-  const arrowW = Math.max(48, ...arrowLabels.map((l) => textWidth(l, fontSize * 0.85) + 16));
-  const labelH = fontSize * 1.2;
-  const rowH = boxH + labelH + 12;
-  const out: FlowLayout = { width: 0, height: 0, stages: [], arrows: [] };
-  let x = 0;
-  let row = 0;
-  stages.forEach((text, i) => {
-    const w = Math.min(textWidth(text, fontSize) + pad * 2, maxWidth - arrowW);
-    if (i > 0) {
-      const rowStart = x + arrowW + w > maxWidth;
-      if (rowStart) {
-        row += 1;
-        x = 0;
-      }
-      const y = labelH + row * rowH + boxH / 2;
-      out.arrows.push({ x1: x + (rowStart ? 0 : 4), x2: x + arrowW - 4, y, label: arrowLabels[i - 1] ? [arrowLabels[i - 1]!] : [] });
-      x += arrowW;
-    }
-    out.stages.push({ x, y: labelH + row * rowH, width: w, height: boxH, lines: [text] });
-    x += w;
-    out.width = Math.max(out.width, x);
-  });
-  out.height = labelH + (row + 1) * rowH - 12;
-  return out;
-}
-
-// --- a timeline: one mark per item, stacked above its year --------------------------------------------------------
-
-export interface TimelineLayout<T> {
-  width: number;
-  height: number;
-  years: { year: number; x: number }[];
-  marks: { item: T; year: number; cx: number; cy: number }[];
-  axisY: number;
-}
-
-/** Years from the first to the last, evenly spaced; items of one year stacked upwards from the axis. */
-export function timelineLayout<T>(items: readonly T[], yearOf: (item: T) => number, opts: { step: number; radius: number; gap: number }): TimelineLayout<T> {
-  const { step, radius, gap } = opts;
+/** Every year from the first item's to the last item's, each with its items in the given order (none for a gap). */
+export function itemsByYear<T>(items: readonly T[], yearOf: (item: T) => number): { year: number; items: T[] }[] {
+  if (items.length === 0) return [];
   const all = items.map(yearOf);
   const first = Math.min(...all);
-  const last = Math.max(...all);
-  const left = 24;
-  const years = Array.from({ length: last - first + 1 }, (_, i) => ({ year: first + i, x: left + i * step }));
-  const counts = new Map<number, number>();
-  for (const y of all) counts.set(y, (counts.get(y) ?? 0) + 1);
-  const tallest = Math.max(...counts.values());
-  const pitch = radius * 2 + gap;
-  const axisY = 8 + tallest * pitch;
-  const seen = new Map<number, number>();
-  const marks = items.map((item) => {
-    const year = yearOf(item);
-    const k = seen.get(year) ?? 0;
-    seen.set(year, k + 1);
-    return { item, year, cx: left + (year - first) * step, cy: axisY - radius - gap - k * pitch };
-  });
-  return { width: left * 2 + (last - first) * step, height: axisY + 28, years, marks, axisY };
+  return Array.from({ length: Math.max(...all) - first + 1 }, (_, i) => ({ year: first + i, items: items.filter((item) => yearOf(item) === first + i) }));
 }
 
 // --- a matrix: rows × columns, with a mark where a pair has items ----------------------------------------------------

@@ -397,6 +397,14 @@ export function buildGraph(input: GraphInput): Graph {
   for (const s of reading) for (const t of s.techniques) pushUnique(t.sections, s);
   for (const t of techniques) for (const st of t.studies) pushUnique(t.sections, st.section);
   for (const c of cells) for (const st of c.studies) pushUnique(c.sections, st.section);
+  // A record's sections and studies are listed in the edition's reading order (2.1 before 2.2 before 4.1), not in
+  // the order the relations happened to be found.
+  const readingIndex = new Map(reading.map((s, i) => [s, i]));
+  const placedIndex = new Map(reading.flatMap((s) => s.studies).map((st, i) => [st, i]));
+  const bySection = (a: SectionNode, b: SectionNode) => (readingIndex.get(a) ?? Infinity) - (readingIndex.get(b) ?? Infinity);
+  const byPlace = (a: StudyNode, b: StudyNode) => (placedIndex.get(a) ?? Infinity) - (placedIndex.get(b) ?? Infinity);
+  for (const n of [...materials, ...techniques, ...cells, ...glossary]) n.sections.sort(bySection);
+  for (const n of [...materials, ...techniques, ...cells]) n.studies.sort(byPlace);
   for (const c of cells)
     c.data.references.forEach((n, i) => {
       const r = knownRef(n, c.filePath, `references[${i}]`);

@@ -1,0 +1,30 @@
+import rehypeParse from 'rehype-parse';
+import rehypeStringify from 'rehype-stringify';
+import { unified } from 'unified';
+import rehypeAbbreviations, { type Abbreviation, type AbbreviationOptions } from '../plugins/rehype-abbreviations';
+import { texToPlain } from '../plugins/plain-text';
+import type { GlossaryData } from '../schemas/glossary';
+
+/** The glossary's abbreviations with their expansions as plain text (`$\ce{LiCoO2}$` → `LiCoO2`). */
+export function glossaryAbbreviations(glossary: readonly { data: GlossaryData }[]): Abbreviation[] {
+  return glossary.map(({ data }) => ({ id: data.id, term: data.term, expansion: texToPlain(data.expansion) }));
+}
+
+/**
+ * HTML of a page's prose in, the same HTML with the first use of each abbreviation marked out: rehype-abbreviations
+ * run over rendered HTML, so that it sees the page as the reader does (summary, study cards and body together,
+ * whichever component wrote them).
+ */
+export function abbreviationMarker(options: AbbreviationOptions): (html: string) => string {
+  const processor = unified().use(rehypeParse, { fragment: true }).use(rehypeAbbreviations, options).use(rehypeStringify, { collapseEmptyAttributes: true });
+  return (html) => String(processor.processSync(html));
+}
+
+const markers = new WeakMap<object, (html: string) => string>();
+
+/** `abbreviationMarker` for a glossary (the content graph's), made once per glossary and reused by every page. */
+export function markAbbreviations(html: string, glossary: readonly { data: GlossaryData }[], href: (id: string) => string): string {
+  let mark = markers.get(glossary);
+  if (!mark) markers.set(glossary, (mark = abbreviationMarker({ abbreviations: glossaryAbbreviations(glossary), href })));
+  return mark(html);
+}

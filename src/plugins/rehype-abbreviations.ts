@@ -1,0 +1,113 @@
+import type { Element, ElementContent, Root, Text } from 'hast';
+
+/** A glossary abbreviation, as this plugin needs it. */
+export interface Abbreviation {
+  /** Glossary id, the anchor of its entry. */
+  id: string;
+  /** As written in the text ("ASSLB"). */
+  term: string;
+  /** The expansion as plain text, for the `title`. */
+  expansion: string;
+}
+
+export interface AbbreviationOptions {
+  abbreviations: readonly Abbreviation[];
+  /** URL of the glossary entry of `id`. */
+  href: (id: string) => string;
+}
+
+/** Elements whose text is not prose to mark: links, code, headings, contents, forms, SVG and MathML. */
+const SKIPPED_TAGS = new Set([
+  'a', 'abbr', 'code', 'pre', 'kbd', 'samp', 'var', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'nav', 'script', 'style',
+  'template', 'svg', 'math', 'button', 'select', 'textarea', 'label', 'summary',
+]);
+/** Rendered formulas, their hidden plain readings, and text only assistive technology reads. */
+const SKIPPED_CLASSES = ['katex', 'katex-display', 'math-index', 'visually-hidden'];
+
+function skipped(node: Element): boolean {
+  const p = node.properties;
+  const classes = Array.isArray(p.className) ? p.className : [];
+  return (
+    SKIPPED_TAGS.has(node.tagName) ||
+    classes.some((c) => SKIPPED_CLASSES.includes(String(c))) ||
+    (p.hidden !== undefined && p.hidden !== false) ||
+    p.ariaHidden === 'true' ||
+    p.dataPagefindIgnore !== undefined ||
+    (node.tagName === 'details' && !p.open)
+  );
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+function textOf(node: ElementContent): string {
+  if (node.type === 'text') return node.value;
+  return node.type === 'element' ? node.children.map(textOf).join('') : '';
+}
+
+/** `<a href="…#id"><abbr title="expansion">…</abbr></a>`, nothing more: every page carries a few dozen. */
+function abbr(entry: Abbreviation, children: ElementContent[]): Element {
+  return { type: 'element', tagName: 'abbr', properties: { title: entry.expansion }, children };
+}
+
+/**
+ * Marks the first use of each glossary abbreviation in the prose of `tree` (one page): the abbreviation, as a
+ * whole word or with a plural "s" ("ASSLBs"), becomes a link to its glossary entry holding an `<abbr>` with the
+ * expansion. Text inside links, code, headings, navigation (the on-page contents), formulas and hidden or
+ * search-ignored elements is left alone. A link to a glossary entry written in the text (`[ASSLB](term:asslb)`)
+ * counts as a use: if it is the first and its text is the abbreviation, it gets the `<abbr>` inside; either way
+ * the abbreviation is not marked again. Returns the ids marked or linked, in reading order.
+ */
+export function abbreviationsTransform(tree: Root | Element, options: AbbreviationOptions): string[] {
+  const byTerm = new Map(options.abbreviations.map((a) => [a.term, a]));
+  const byHref = new Map(options.abbreviations.map((a) => [options.href(a.id), a]));
+  if (byTerm.size === 0) return [];
+  // Longest first, so that "c-LLZO" is found as itself rather than as "LLZO".
+  const alternatives = [...byTerm.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(${alternatives})s?(?![\\p{L}\\p{N}])`, 'gu');
+  const seen: string[] = [];
+
+  const mark = (node: Text): ElementContent[] => {
+    const out: ElementContent[] = [];
+    let last = 0;
+    for (const m of node.value.matchAll(pattern)) {
+      const entry = byTerm.get(m[1]!)!;
+      if (seen.includes(entry.id)) continue;
+      seen.push(entry.id);
+      if (m.index > last) out.push({ type: 'text', value: node.value.slice(last, m.index) });
+      out.push({ type: 'element', tagName: 'a', properties: { href: options.href(entry.id) }, children: [abbr(entry, [{ type: 'text', value: m[0] }])] });
+      last = m.index + m[0].length;
+    }
+    if (last === 0) return [node];
+    if (last < node.value.length) out.push({ type: 'text', value: node.value.slice(last) });
+    return out;
+  };
+
+  const walk = (parent: Root | Element) => {
+    const children: typeof parent.children = [];
+    for (const child of parent.children) {
+      if (child.type === 'text') {
+        children.push(...mark(child));
+        continue;
+      }
+      if (child.type === 'element') {
+        const linked = child.tagName === 'a' ? byHref.get(String(child.properties.href)) : undefined;
+        if (linked && !seen.includes(linked.id)) {
+          seen.push(linked.id);
+          const text = textOf(child).trim();
+          if (text === linked.term || text === `${linked.term}s`) child.children = [abbr(linked, child.children)];
+        } else if (!linked && !skipped(child)) walk(child);
+      }
+      children.push(child as never);
+    }
+    parent.children = children as never;
+  };
+  walk(tree);
+  return seen;
+}
+
+/** rehype plugin: marks the first use of each glossary abbreviation in the tree (see `abbreviationsTransform`). */
+export default function rehypeAbbreviations(options: AbbreviationOptions) {
+  return (tree: Root) => {
+    abbreviationsTransform(tree, options);
+  };
+}

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { abbreviationMarker, glossaryAbbreviations } from '../../src/lib/abbreviations';
+import { makeRoutes } from '../../src/lib/routes';
+import { glossarySchema } from '../../src/schemas/glossary';
+import { toHtml } from './pipeline';
+
+const routes = makeRoutes('/base/');
+const glossary = [
+  { id: 'asslb', term: 'ASSLB', expansion: 'all solid-state lithium battery' },
+  { id: 'tem', term: 'TEM', expansion: 'transmission electron microscopy' },
+  { id: 'stem', term: 'STEM', expansion: 'scanning TEM' },
+  { id: 'llzo', term: 'LLZO', expansion: 'garnet' },
+  { id: 'c-llzo', term: 'c-LLZO', expansion: 'cubic LLZO' },
+  { id: 'lco', term: 'LCO', expansion: '$\\ce{LiCoO2}$' },
+].map((g) => ({ data: glossarySchema.parse(g) }));
+const mark = abbreviationMarker({ abbreviations: glossaryAbbreviations(glossary), href: routes.term });
+
+/** A section body through the edition's Markdown pipeline, then the page-level pass as the pages run it. */
+const page = async (markdown: string) => mark((await toHtml(markdown)).html);
+/** The abbreviations marked, as `text → href (title)`. */
+const marked = (html: string) =>
+  [...html.matchAll(/<a href="([^"]*)"[^>]*><abbr title="([^"]*)">([^<]*)<\/abbr><\/a>/g)].map(([, href, title, text]) => `${text} → ${href} (${title})`);
+
+describe('abbreviations: the first use on a page is marked and linked to the glossary', () => {
+  it('marks only the first use of each abbreviation, with its plain expansion and the glossary anchor under the base path', async () => {
+    const html = await page('ASSLBs need TEM. An ASSLB seen by TEM.\n\nLCO again, and LCO.');
+    expect(marked(html)).toEqual([
+      'ASSLBs → /base/glossary/#asslb (all solid-state lithium battery)',
+      'TEM → /base/glossary/#tem (transmission electron microscopy)',
+      'LCO → /base/glossary/#lco (LiCoO2)',
+    ]);
+    expect(html).toContain('<p><a href="/base/glossary/#asslb"><abbr title="all solid-state lithium battery">ASSLBs</abbr></a> need');
+    expect(html).toContain('An ASSLB seen by TEM.');
+  });
+
+  it('matches whole words only, the longest term first', async () => {
+    const html = await page('HRTEM, ETEM-like, STEM and TEMs; LLZOx is no word; c-LLZO here, then LLZO-based pellets.');
+    expect(marked(html)).toEqual([
+      'STEM → /base/glossary/#stem (scanning TEM)',
+      'TEMs → /base/glossary/#tem (transmission electron microscopy)',
+      'c-LLZO → /base/glossary/#c-llzo (cubic LLZO)',
+      'LLZO → /base/glossary/#llzo (garnet)',
+    ]);
+  });
+
+  it('leaves headings, links, code and formulas alone, and marks the first use in prose after them', async () => {
+    const html = await page('## TEM of LCO\n\n[TEM](technique:tem), `TEM`, $\\mathrm{TEM}$ and $\\ce{LCO}$; then TEM and LCO.');
+    expect(html).toContain('<h2>TEM of LCO</h2>');
+    expect(html).toContain('<a href="/base/techniques/tem/" data-link="technique">TEM</a>, <code>TEM</code>');
+    expect(marked(html)).toEqual(['TEM → /base/glossary/#tem (transmission electron microscopy)', 'LCO → /base/glossary/#lco (LiCoO2)']);
+    expect(html).toMatch(/then <a href="\/base\/glossary\/#tem"><abbr/);
+  });
+
+  it('counts a written link to the glossary as the first use, with the abbreviation marked inside it', async () => {
+    const html = await page('[ASSLBs](term:asslb) and ASSLB; [garnet electrolytes](term:llzo) (LLZO), then LLZO; TEM before [TEM](term:tem).');
+    expect(marked(html)).toEqual([
+      'ASSLBs → /base/glossary/#asslb (all solid-state lithium battery)',
+      'TEM → /base/glossary/#tem (transmission electron microscopy)',
+    ]);
+    expect(html).toContain('<a href="/base/glossary/#asslb" data-link="term"><abbr title="all solid-state lithium battery">ASSLBs</abbr></a> and ASSLB;');
+    expect(html).toContain('<a href="/base/glossary/#llzo" data-link="term">garnet electrolytes</a> (LLZO), then LLZO;');
+    expect(html).toContain('<a href="/base/glossary/#tem" data-link="term">TEM</a>.');
+  });
+
+  it('skips the on-page contents, hidden and search-ignored text, and text in a closed <details>', () => {
+    const html = mark(
+      '<nav><a href="#a">TEM</a> TEM</nav><p data-pagefind-ignore>TEM</p><span hidden>TEM</span><span class="visually-hidden">TEM</span>' +
+        '<details><summary>TEM</summary>TEM</details><p>The TEM.</p>',
+    );
+    expect(marked(html)).toEqual(['TEM → /base/glossary/#tem (transmission electron microscopy)']);
+    expect(html).toContain('<p>The <a href="/base/glossary/#tem">');
+    expect(html.startsWith('<nav><a href="#a">TEM</a> TEM</nav><p data-pagefind-ignore>TEM</p><span hidden>TEM</span>')).toBe(true);
+  });
+
+  it('changes nothing else in the HTML it is given (empty attributes are written short, as Astro writes them)', async () => {
+    const body = (await toHtml('No abbreviation here: $\\ce{Li2O}$ and [@3] & <b>bold</b>.')).html;
+    expect(body).toContain('data-pagefind-ignore=""');
+    expect(mark(body)).toBe(body.replaceAll('=""', ''));
+  });
+});
