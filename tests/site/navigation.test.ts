@@ -188,11 +188,20 @@ describe('the studies explorer', () => {
 });
 
 describe('navigation', () => {
-  it('every page carries the edition contents, with every section', () => {
-    const sections = pages().filter((p) => /^\/sections\/[^/]+\/$/.test(p.url)).map((p) => p.url).sort();
+  it('every page carries the edition\'s parts in its contents, and a section\'s page the sections of its own part', () => {
+    const sectionPages = pages().filter((p) => /^\/sections\/[^/]+\/$/.test(p.url));
+    // The parts and their sections, read from the front page's contents.
+    const partOf = new Map<string, string>();
+    const items = builtPage('/').dom.querySelectorAll('main ol.contents > li');
+    const parts = items.map((li) => li.querySelector('a')!.getAttribute('href')!);
+    expect(parts.length).toBeGreaterThan(4);
+    for (const li of items) for (const a of li.querySelectorAll('ol a')) partOf.set(a.getAttribute('href')!, li.querySelector('a')!.getAttribute('href')!);
+    expect(partOf.size + parts.length).toBe(sectionPages.length);
     for (const p of pages()) {
       const links = p.dom.querySelectorAll('header details.edition-contents a[href^="/sections/"]').map((a) => a.getAttribute('href')!);
-      expect([...links].sort(), p.url).toEqual(sections);
+      const own = partOf.get(p.url) ?? (parts.includes(p.url) ? p.url : undefined);
+      const expected = [...parts, ...[...partOf].filter(([, part]) => part === own).map(([s]) => s)];
+      expect([...links].sort(), p.url).toEqual(expected.sort());
     }
   });
 

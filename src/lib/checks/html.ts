@@ -1,4 +1,6 @@
-import { HtmlValidate, type ConfigData } from 'html-validate';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { ConfigData, Report } from 'html-validate';
 import type { BuiltPage } from './site-files';
 
 /**
@@ -25,15 +27,31 @@ export interface HtmlProblem {
   message: string;
 }
 
-/** Validates every page; returns each error with page, line, column and rule. */
+/** The errors of one page's html-validate report. */
+export function problemsOf(report: Report, url: string): HtmlProblem[] {
+  return report.results.flatMap((result) =>
+    result.messages.filter((m) => m.severity === 2).map((m) => ({ page: url, line: m.line, column: m.column, rule: m.ruleId, message: m.message })),
+  );
+}
+
+/**
+ * Validates every page; returns each error with page, line, column and rule, in the order of the pages. The pages
+ * are shared among worker threads (one per core, at most four): html-validate is most of the build's checking time.
+ */
 export async function validatePages(pages: BuiltPage[]): Promise<HtmlProblem[]> {
-  const validator = new HtmlValidate(htmlValidateConfig);
-  const problems: HtmlProblem[] = [];
-  for (const page of pages) {
-    const report = await validator.validateString(page.html, page.file);
-    for (const result of report.results)
-      for (const m of result.messages)
-        if (m.severity === 2) problems.push({ page: page.url, line: m.line, column: m.column, rule: m.ruleId, message: m.message });
-  }
-  return problems;
+  const threads = Math.max(1, Math.min(availableParallelism(), 4, Math.ceil(pages.length / 100)));
+  const shares = Array.from({ length: threads }, (_, i) => pages.filter((_, j) => j % threads === i).map(({ url, file, html }) => ({ url, file, html })));
+  const found = await Promise.all(
+    shares.map(
+      (share) =>
+        new Promise<HtmlProblem[]>((resolve, reject) => {
+          const worker = new Worker(new URL('./html-worker.ts', import.meta.url), { workerData: share });
+          worker.once('message', resolve);
+          worker.once('error', reject);
+          worker.once('exit', (code) => code !== 0 && reject(new Error(`html-validate worker exited with code ${code}`)));
+        }),
+    ),
+  );
+  const order = new Map(pages.map((p, i) => [p.url, i]));
+  return found.flat().sort((a, b) => order.get(a.page)! - order.get(b.page)!);
 }

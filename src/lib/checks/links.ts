@@ -15,21 +15,26 @@ export interface BrokenLink {
  * the target page has an element with that id. Links outside `base` on the same site count as broken.
  */
 export function findBrokenLinks(pages: BuiltPage[], dir: string, base = '/'): BrokenLink[] {
+  // One parse per page: its ids and its links.
   const ids = new Map<string, Set<string>>();
-  const idsOf = (url: string) => {
-    let set = ids.get(url);
-    if (!set) {
-      const page = pages.find((p) => p.url === url);
-      set = new Set(page ? parse(page.html).querySelectorAll('[id]').map((e) => e.id) : []);
-      ids.set(url, set);
+  const links = new Map<string, string[]>();
+  for (const page of pages) {
+    const dom = parse(page.html);
+    ids.set(page.url, new Set(dom.querySelectorAll('[id]').map((e) => e.id)));
+    links.set(page.url, dom.querySelectorAll('[href], [src]').map((el) => el.getAttribute('href') ?? el.getAttribute('src') ?? ''));
+  }
+  const files = new Map<string, string | undefined>();
+  /** The file a path names (a folder's index.html), or undefined when there is none; asked of the disk once. */
+  const fileOf = (path: string) => {
+    if (!files.has(path)) {
+      const file = existsSync(path) && statSync(path).isDirectory() ? join(path, 'index.html') : path;
+      files.set(path, existsSync(file) ? file : undefined);
     }
-    return set;
+    return files.get(path);
   };
   const broken: BrokenLink[] = [];
   for (const page of pages) {
-    const dom = parse(page.html);
-    for (const el of dom.querySelectorAll('[href], [src]')) {
-      const raw = el.getAttribute('href') ?? el.getAttribute('src') ?? '';
+    for (const raw of links.get(page.url)!) {
       if (/^(?:[a-z]+:|\/\/)/i.test(raw)) continue; // absolute URLs: not ours to resolve
       const url = new URL(raw, `http://site${page.url}`);
       const report = (reason: string) => broken.push({ page: page.url, href: raw, reason });
@@ -37,15 +42,13 @@ export function findBrokenLinks(pages: BuiltPage[], dir: string, base = '/'): Br
         report(`outside the base path ${base}`);
         continue;
       }
-      const rel = decodeURIComponent(url.pathname.slice(base.length));
-      const path = join(dir, rel);
-      const file = existsSync(path) && statSync(path).isDirectory() ? join(path, 'index.html') : path;
-      if (!existsSync(file)) {
+      const file = fileOf(join(dir, decodeURIComponent(url.pathname.slice(base.length))));
+      if (!file) {
         report('no such file');
         continue;
       }
       const anchor = decodeURIComponent(url.hash.slice(1));
-      if (anchor && file.endsWith('.html') && !idsOf(url.pathname).has(anchor)) report(`no element with id "${anchor}"`);
+      if (anchor && file.endsWith('.html') && !(ids.get(url.pathname)?.has(anchor) ?? false)) report(`no element with id "${anchor}"`);
     }
   }
   return broken;
