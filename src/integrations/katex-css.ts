@@ -74,10 +74,11 @@ export function classesIn(html: string, into = new Set<string>()): Set<string> {
 const contentHash = (text: string) => createHash('sha256').update(text).digest('base64url').slice(0, 8);
 
 /**
- * At the end of the build, moves KaTeX's rules out of the site's stylesheet into a stylesheet of their own, linked
- * only from the pages that show math, and drops from it the rules and fonts that no page uses (KaTeX's stylesheet
- * is ~3.5 kB gzip, most of it for constructs the edition never writes). Each changed stylesheet gets a new content
- * hash and the pages are pointed at it. Runs before the search index and the output checks.
+ * At the end of the build, takes KaTeX's rules out of the site's stylesheet, drops those no page uses (KaTeX's
+ * stylesheet is ~3.5 kB gzip, most of it for constructs the edition never writes), and gives each stylesheet that
+ * held them two versions: the site's rules alone, linked from pages without math, and the site's rules followed by
+ * KaTeX's, linked from pages with math (one render-blocking file either way). Each gets a content hash in its name
+ * and the pages are pointed at the right one. Runs before the search index and the output checks.
  */
 export function katexStylesheet(): AstroIntegration {
   return {
@@ -92,37 +93,33 @@ export function katexStylesheet(): AstroIntegration {
         const pages = files.filter((f) => f.endsWith('.html')).map((file) => ({ file, html: readFileSync(file, 'utf8') }));
         const used = new Set<string>();
         for (const { html } of pages) classesIn(html, used);
-        /** Old name → the site's part under its new name, and KaTeX's part (pruned) under its own. */
-        const split = new Map<string, { site: string; katex: string }>();
+        /** Old name → the site's rules alone, and the site's rules with KaTeX's (pruned), each under its new name. */
+        const split = new Map<string, { site: string; withKatex: string }>();
         for (const file of files.filter((f) => f.endsWith('.css'))) {
           const { site, katex } = splitKatexCss(readFileSync(file, 'utf8'));
           if (!katex) continue;
           const name = basename(file);
           if (!/\.[\w-]{8}\.css$/.test(name)) throw new Error(`katex-css: ${file} has no content hash in its name`);
-          const pruned = pruneKatexCss(katex, used);
+          const combined = site + pruneKatexCss(katex, used);
           const siteName = name.replace(/\.[\w-]{8}\.css$/, `.${contentHash(site)}.css`);
-          const katexName = `katex.${contentHash(pruned)}.css`;
+          const combinedName = name.replace(/\.[\w-]{8}\.css$/, `-katex.${contentHash(combined)}.css`);
           writeFileSync(join(dirname(file), siteName), site);
-          writeFileSync(join(dirname(file), katexName), pruned);
+          writeFileSync(join(dirname(file), combinedName), combined);
           rmSync(file);
-          split.set(name, { site: siteName, katex: katexName });
+          split.set(name, { site: siteName, withKatex: combinedName });
         }
         if (!split.size) return;
         let withMath = 0;
         for (const { file, html } of pages) {
           const math = classesIn(html).has('katex');
           let out = html;
-          for (const [from, to] of split) {
-            const link = new RegExp(`<link rel="stylesheet" href="([^"]*/)${from.replaceAll('.', '\\.')}">`);
-            out = out.replace(link, (_, dirHref: string) =>
-              `<link rel="stylesheet" href="${dirHref}${to.site}">` + (math ? `<link rel="stylesheet" href="${dirHref}${to.katex}">` : ''),
-            );
-          }
+          for (const [from, to] of split)
+            out = out.replace(new RegExp(`(<link rel="stylesheet" href="[^"]*/)${from.replaceAll('.', '\\.')}"`), `$1${math ? to.withKatex : to.site}"`);
           if (math && out === html) throw new Error(`katex-css: ${relative(root, file)} shows math but links none of ${[...split.keys()].join(', ')}`);
           if (math) withMath++;
           if (out !== html) writeFileSync(file, out);
         }
-        logger.info(`KaTeX's stylesheet (${[...split.values()].map((v) => v.katex).join(', ')}) linked from the ${withMath} of ${pages.length} pages that show math`);
+        logger.info(`KaTeX's rules (in ${[...split.values()].map((v) => v.withKatex).join(', ')}) linked from the ${withMath} of ${pages.length} pages that show math`);
       },
     },
   };
