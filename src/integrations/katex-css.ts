@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { builtPages } from '../lib/checks/site-files';
 
 /** Top-level rules of a minified stylesheet, each with its prelude (selector or at-rule) and its whole text. */
 export function topLevelRules(css: string): { prelude: string; text: string }[] {
@@ -90,7 +91,7 @@ export function katexStylesheet(): AstroIntegration {
           .filter((e) => e.isFile())
           .map((e) => join(e.parentPath, e.name))
           .filter((f) => !relative(root, f).split(sep).includes('pagefind'));
-        const pages = files.filter((f) => f.endsWith('.html')).map((file) => ({ file, html: readFileSync(file, 'utf8') }));
+        const pages = builtPages(root);
         const used = new Set<string>();
         for (const { html } of pages) classesIn(html, used);
         /** Old name → the site's rules alone, and the site's rules with KaTeX's (pruned), each under its new name. */

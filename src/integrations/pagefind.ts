@@ -1,8 +1,8 @@
 import type { AstroIntegration } from 'astro';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
+import { builtPages } from '../lib/checks/site-files';
 
 /**
  * Pagefind separates words at the ends of only some block elements (p, li, td, div, headings …); the built HTML
@@ -26,14 +26,11 @@ export function pagefindIndex(): AstroIntegration {
         };
         const { index, errors } = await pagefind.createIndex({});
         if (!index || errors.length) fail('createIndex', errors);
-        const pages = readdirSync(site, { recursive: true, withFileTypes: true })
-          .filter((e) => e.isFile() && e.name.endsWith('.html'))
-          .map((e) => relative(site, join(e.parentPath, e.name)))
-          .sort();
+        const pages = builtPages(site);
         // Pagefind indexes only the pages that mark their body (data-pagefind-body) once any page does.
         let indexed = 0;
-        for (const sourcePath of pages) {
-          const html = readFileSync(join(site, sourcePath), 'utf8');
+        for (const { file, html } of pages) {
+          const sourcePath = relative(site, file);
           const added = await index!.addHTMLFile({ sourcePath, content: spaceBlockEnds(html) });
           if (added.errors.length) fail(`addHTMLFile ${sourcePath}`, added.errors);
           if (html.includes('data-pagefind-body')) indexed++;

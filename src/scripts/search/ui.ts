@@ -33,7 +33,7 @@ const pagefinds = new Map<string, Promise<Pagefind>>();
  * Pagefind on the page's own thread: its worker would be one more file to fetch and one more start-up before the
  * first result, for an index this small. Starts fetching at once; the search page has already preloaded the files.
  */
-export function loadPagefind(bundle: string): Promise<Pagefind> {
+function loadPagefind(bundle: string): Promise<Pagefind> {
   let p = pagefinds.get(bundle);
   if (!p) {
     p = (async () => {
