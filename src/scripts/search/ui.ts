@@ -31,15 +31,17 @@ const pageSize = 5;
 const pagefinds = new Map<string, Promise<Pagefind>>();
 /**
  * Pagefind on the page's own thread: its worker would be one more file to fetch and one more start-up before the
- * first result, for an index this small. Starts fetching at once; the search page has already preloaded the files.
+ * first result, for an index this small. Resolves once Pagefind is ready: a search started before that would wait in
+ * Pagefind's 50 ms polling steps. `cacheTag` (the search page's `data-cache-tag`, the index's own hash) names the
+ * entry file the page has preloaded; without it Pagefind asks for the entry file afresh, as the dialog does.
  */
-function loadPagefind(bundle: string): Promise<Pagefind> {
+function loadPagefind(bundle: string, cacheTag?: string): Promise<Pagefind> {
   let p = pagefinds.get(bundle);
   if (!p) {
     p = (async () => {
       const pf = (await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as Pagefind;
-      await pf.options({ excerptLength: 24, noWorker: true });
-      void pf.init();
+      await pf.options({ excerptLength: 24, noWorker: true, ...(cacheTag ? { metaCacheTag: cacheTag } : {}) });
+      await pf.init();
       return pf;
     })();
     pagefinds.set(bundle, p);
@@ -75,7 +77,7 @@ export async function mountSearch(root: HTMLElement, opts: SearchOptions): Promi
   const list = root.querySelector<HTMLOListElement>('.results')!;
   const more = el('button', { type: 'button', className: 'more-results', hidden: true, textContent: 'More results' });
   list.after(more);
-  const pagefind = loadPagefind(opts.bundle);
+  const pagefind = loadPagefind(opts.bundle, root.dataset.cacheTag);
   const counts = new Map<string, HTMLElement>();
   const initial = opts.inUrl ? new URLSearchParams(location.search) : new URLSearchParams();
 
