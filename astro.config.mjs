@@ -5,6 +5,7 @@ import { unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
 import { katexOptions, rehypeKatex } from './src/plugins/katex.ts';
 import rehypeKatexStrict from './src/plugins/rehype-katex-strict.ts';
+import rehypeTextFormulas from './src/plugins/rehype-text-formulas.ts';
 import rehypeMathIndex from './src/plugins/rehype-math-index.ts';
 import remarkCitations from './src/plugins/remark-citations.ts';
 import remarkCrossLinks from './src/plugins/remark-crosslinks.ts';
@@ -38,7 +39,7 @@ export default defineConfig({
         [remarkCitations, { href: routes.reference }],
         [remarkCrossLinks, { href: (kind, id) => linkHref(routes, kind, id) }],
       ],
-      rehypePlugins: [[rehypeKatex, katexOptions], rehypeKatexStrict, rehypeMathIndex],
+      rehypePlugins: [rehypeTextFormulas, [rehypeKatex, katexOptions], rehypeKatexStrict, rehypeMathIndex],
     }),
   },
   integrations: [mdx(), katexStylesheet(), pagefindIndex(), securityHeaders(), outputChecks()],

@@ -1,0 +1,80 @@
+import type { Element, ElementContent, Text } from 'hast';
+
+/**
+ * Inline TeX that needs no mathematical layout, as HTML in the text's own font: what a journal sets in running text
+ * with subscripts and superscripts alone. Accepted:
+ * - a chemical formula in mhchem notation made of element symbols, parentheses, commas, counts and `_{…}`
+ *   subscripts, with an optional charge (`\ce{Li2O}`, `\ce{Li_{7-3x}Al_xLa3Zr2O12}`, `\ce{(PO4)3}`, `\ce{Co^{3+}}`,
+ *   `\ce{Li+}`): counts and subscripts become `<sub>`, letters in subscripts (variables such as x) italic, the
+ *   charge `<sup>`;
+ * - a number with an optional exponent, or an exponent alone after a unit (`-3.04`, `10^{-4}`, `^{-1}`, `^2`);
+ * - a subscript alone, after text it belongs to (`_{0.8}`, `_x`), and a single variable (`x`), italic;
+ * - a crystal direction or family of planes in Miller indices (`\langle 112 \rangle`, `\{2\,0\,0\}`).
+ * Anything else (reactions, arrows, states, bonds, operators, symbols) returns undefined and stays KaTeX's. Minus
+ * signs are U+2212, as KaTeX sets them. Pure.
+ */
+export function textFormula(tex: string): ElementContent[] | undefined {
+  const ce = /^\\ce\{([^{}]*(?:\{[^{}]*\}[^{}]*)*)\}$/.exec(tex.trim());
+  return ce ? chemical(ce[1]!) : textMath(tex.trim());
+}
+
+const text = (value: string): Text => ({ type: 'text', value: value.replace(/-/g, '\u2212') });
+const el = (tagName: 'sub' | 'sup' | 'i', children: ElementContent[]): Element => ({ type: 'element', tagName, properties: {}, children });
+
+/** A subscript's content: digits, signs and points as they are, letters (variables) italic. */
+function script(tagName: 'sub' | 'sup', content: string): Element {
+  const children: ElementContent[] = [];
+  for (const [, letters, other] of content.matchAll(/([a-zδ]+)|([^a-zδ]+)/g)) children.push(letters ? el('i', [text(letters)]) : text(other!));
+  return el(tagName, children);
+}
+
+function chemical(body: string): ElementContent[] | undefined {
+  if (!/^[A-Z(]/.test(body)) return undefined; // a coefficient, a state or an operator first: not a plain formula
+  const out: ElementContent[] = [];
+  const token = /([A-Z][a-z]?)|([(),])|(\d+(?:\.\d+)?)|_\{([\d.,+\-a-zδ]+)\}|_([\da-zδ])|\^\{?(\d*[+-])\}?$|([+-])$/y;
+  let at = 0;
+  let after = ''; // what came before a count: a count follows a symbol or ")" only
+  while (at < body.length) {
+    token.lastIndex = at;
+    const m = token.exec(body);
+    if (!m) return undefined;
+    at = token.lastIndex;
+    const [, symbol, punct, count, braced, single, charge, sign] = m;
+    if (symbol) out.push(text(symbol));
+    else if (punct) out.push(text(punct));
+    else if (count !== undefined) {
+      if (!after) return undefined;
+      out.push(script('sub', count));
+    } else if (braced !== undefined || single !== undefined) out.push(script('sub', (braced ?? single)!));
+    else out.push(script('sup', (charge ?? sign)!));
+    after = symbol || punct === ')' ? 'x' : '';
+  }
+  return merge(out);
+}
+
+function textMath(tex: string): ElementContent[] | undefined {
+  if (/^[a-z]$/.test(tex)) return [el('i', [text(tex)])];
+  const direction = /^\\langle\s*(\d+)\s*\\rangle$/.exec(tex);
+  if (direction) return [text(`\u27e8${direction[1]}\u27e9`)];
+  const planes = /^\\\{(\d(?:\\,\d)+)\\\}$/.exec(tex);
+  if (planes) return [text(`{${planes[1]!.replaceAll('\\,', '\u2009')}}`)];
+  const sub = /^_(?:\{([\d.a-z]+)\}|([\da-z]))$/.exec(tex);
+  if (sub) return [script('sub', (sub[1] ?? sub[2])!)];
+  const m = /^(-?\d+(?:\.\d+)?)?(?:\^(?:\{(-?\d+)\}|(\d)))?$/.exec(tex);
+  if (!m || (!m[1] && !m[2] && !m[3])) return undefined;
+  const out: ElementContent[] = [];
+  if (m[1]) out.push(text(m[1]));
+  if (m[2] ?? m[3]) out.push(script('sup', (m[2] ?? m[3])!));
+  return out;
+}
+
+/** Adjacent text nodes joined, so that the index and the reader see one word. */
+function merge(nodes: ElementContent[]): ElementContent[] {
+  const out: ElementContent[] = [];
+  for (const n of nodes) {
+    const last = out.at(-1);
+    if (n.type === 'text' && last?.type === 'text') last.value += n.value;
+    else out.push(n);
+  }
+  return out;
+}
