@@ -6,8 +6,10 @@ import type { Element, ElementContent, Text } from 'hast';
  * - a chemical formula in mhchem notation made of element symbols, parentheses, commas, counts and `_{…}`
  *   subscripts, with an optional charge (`\ce{Li2O}`, `\ce{Li_{7-3x}Al_xLa3Zr2O12}`, `\ce{(PO4)3}`, `\ce{Co^{3+}}`,
  *   `\ce{Li+}`): counts and subscripts become `<sub>`, letters in subscripts (variables such as x) italic, the
- *   charge `<sup>`;
- * - a number with an optional exponent, or an exponent alone after a unit (`-3.04`, `10^{-4}`, `^{-1}`, `^2`);
+ *   charge `<sup>`; species may carry a coefficient and be joined into a system (`\ce{75Li2S-25P2S5}`, set with
+ *   an en dash) or a couple (`\ce{Li/Li+}`);
+ * - a number with an optional exponent and relation, or an exponent alone after a unit (`-3.04`, `>10^{-4}`,
+ *   `^{-1}`, `^2`);
  * - a subscript alone, after text it belongs to (`_{0.8}`, `_x`), and a single variable (`x`), italic;
  * - a crystal direction or family of planes in Miller indices (`\langle 112 \rangle`, `\{2\,0\,0\}`).
  * Anything else (reactions, arrows, states, bonds, operators, symbols) returns undefined and stays KaTeX's. Minus
@@ -29,26 +31,29 @@ function script(tagName: 'sub' | 'sup', content: string): Element {
 }
 
 function chemical(body: string): ElementContent[] | undefined {
-  if (!/^[A-Z(]/.test(body)) return undefined; // a coefficient, a state or an operator first: not a plain formula
   const out: ElementContent[] = [];
-  const token = /([A-Z][a-z]?)|([(),])|(\d+(?:\.\d+)?)|_\{([\d.,+\-a-zδ]+)\}|_([\da-zδ])|\^\{?(\d*[+-])\}?$|([+-])$/y;
+  const token = /([A-Z][a-z]?)|([(),])|([/])|(\d+(?:\.\d+)?)|_\{([\d.,+\-a-zδ]+)\}|_([\da-zδ])|(-)(?=[\dA-Z(])|\^\{?(\d*[+-])\}?$|([+-])$/y;
   let at = 0;
-  let after = ''; // what came before a count: a count follows a symbol or ")" only
+  // What a number means here: a count after a symbol or ")", a coefficient at the start of a species.
+  let place: 'species' | 'after-symbol' | 'inside' = 'species';
   while (at < body.length) {
     token.lastIndex = at;
     const m = token.exec(body);
     if (!m) return undefined;
     at = token.lastIndex;
-    const [, symbol, punct, count, braced, single, charge, sign] = m;
+    const [, symbol, punct, slash, count, braced, single, bond, charge, sign] = m;
     if (symbol) out.push(text(symbol));
     else if (punct) out.push(text(punct));
+    else if (slash) out.push(text(slash));
+    else if (bond) out.push({ type: 'text', value: '\u2013' }); // Li2S–P2S5: a pseudo-binary system, with an en dash
     else if (count !== undefined) {
-      if (!after) return undefined;
-      out.push(script('sub', count));
+      if (place === 'inside') return undefined;
+      out.push(place === 'species' ? text(count) : script('sub', count));
     } else if (braced !== undefined || single !== undefined) out.push(script('sub', (braced ?? single)!));
     else out.push(script('sup', (charge ?? sign)!));
-    after = symbol || punct === ')' ? 'x' : '';
+    place = slash || bond ? 'species' : symbol || punct === ')' ? 'after-symbol' : 'inside';
   }
+  if (place === 'species' || !out.some((n) => n.type === 'text' && /[A-Z]/.test(n.value))) return undefined; // ending in a bond or a slash, or no element
   return merge(out);
 }
 
@@ -60,12 +65,14 @@ function textMath(tex: string): ElementContent[] | undefined {
   if (planes) return [text(`{${planes[1]!.replaceAll('\\,', '\u2009')}}`)];
   const sub = /^_(?:\{([\d.a-z]+)\}|([\da-z]))$/.exec(tex);
   if (sub) return [script('sub', (sub[1] ?? sub[2])!)];
-  const m = /^(-?\d+(?:\.\d+)?)?(?:\^(?:\{(-?\d+)\}|(\d)))?$/.exec(tex);
+  const relation = /^(>|<|\\[lg]e)\s*(?=\d)/.exec(tex);
+  const m = /^(-?\d+(?:\.\d+)?)?(?:\^(?:\{(-?\d+)\}|(\d)))?$/.exec(tex.slice(relation?.[0].length ?? 0));
   if (!m || (!m[1] && !m[2] && !m[3])) return undefined;
   const out: ElementContent[] = [];
+  if (relation) out.push(text({ '>': '>', '<': '<', '\\le': '\u2264', '\\ge': '\u2265' }[relation[1]!]!));
   if (m[1]) out.push(text(m[1]));
   if (m[2] ?? m[3]) out.push(script('sup', (m[2] ?? m[3])!));
-  return out;
+  return merge(out);
 }
 
 /** Adjacent text nodes joined, so that the index and the reader see one word. */

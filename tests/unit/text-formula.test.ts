@@ -20,10 +20,16 @@ describe('textFormula: inline TeX set as text', () => {
     ['\\ce{Co^{3+}}', 'Co<sup>3+</sup>'],
     ['\\ce{Co^4+}', 'Co<sup>4+</sup>'],
     ['\\ce{Li+}', 'Li<sup>+</sup>'],
+    ['\\ce{75Li2S-25P2S5}', '75Li<sub>2</sub>S–25P<sub>2</sub>S<sub>5</sub>'],
+    ['\\ce{Li2S-P2S5}', 'Li<sub>2</sub>S–P<sub>2</sub>S<sub>5</sub>'],
+    ['\\ce{Li/Li+}', 'Li/Li<sup>+</sup>'],
+    ['\\ce{2Li}', '2Li'],
     ['-3.04', '−3.04'],
     ['^{-1}', '<sup>−1</sup>'],
     ['^2', '<sup>2</sup>'],
     ['10^{-17}', '10<sup>−17</sup>'],
+    ['>10^{-4}', '>10<sup>−4</sup>'],
+    ['\\le 8', '≤8'],
     ['_{0.15}', '<sub>0.15</sub>'],
     ['_x', '<sub><i>x</i></sub>'],
     ['x', '<i>x</i>'],
@@ -36,14 +42,15 @@ describe('textFormula: inline TeX set as text', () => {
   it.each([
     '\\ce{Li + LiCoO2 -> CoO + Li2O}', // a reaction
     '\\ce{LiTiS2 -> TiS -> Ti2S -> Ti}', // a pathway
-    '\\ce{75Li2S-25P2S5}', // a coefficient and a bond
-    '\\ce{Li2S-P2S5}', // a bond
-    '\\ce{Li/Li+}', // a couple
-    '\\ce{2Li}', // a coefficient
+    '\\ce{2 Li}', // a space
+    '\\ce{Li/}', // a couple with one side
+    '\\ce{Li2O.H2O}', // an adduct
+    '\\ce{2}', // a number alone
     '\\ce{Li^{+}_{2}}', // a charge before the end
     'Fd\\bar{3}m', // a space group
     'P4_332',
-    '>10^{-4}',
+    '>',
+    '> x',
     '3 \\le x \\le 8',
     '(1-x)',
     'xy',
