@@ -11,7 +11,7 @@ import remarkCitations from './src/plugins/remark-citations.ts';
 import remarkCrossLinks from './src/plugins/remark-crosslinks.ts';
 import { linkHref, makeRoutes } from './src/lib/routes.ts';
 import { katexWoff2 } from './src/integrations/katex-woff2.ts';
-import { katexStylesheet } from './src/integrations/katex-css.ts';
+import { pageStylesheets } from './src/integrations/stylesheets.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { outputChecks } from './src/integrations/output-checks.ts';
 import { securityHeaders } from './src/integrations/security-headers.ts';
@@ -42,7 +42,7 @@ export default defineConfig({
       rehypePlugins: [rehypeTextFormulas, [rehypeKatex, katexOptions], rehypeKatexStrict, rehypeMathIndex],
     }),
   },
-  integrations: [mdx(), katexStylesheet(), pagefindIndex(), securityHeaders(), outputChecks()],
+  integrations: [mdx(), pageStylesheets(), pagefindIndex(), securityHeaders(), outputChecks()],
   // No asset inlined as a data: URI: fonts and images stay files the CSP allows ('self').
   vite: { plugins: [katexWoff2()], build: { assetsInlineLimit: 0 } },
 });

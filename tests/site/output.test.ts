@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { splitKatexCss } from '../../src/integrations/katex-css';
+import { splitKatexCss } from '../../src/integrations/stylesheets';
 import { textFormula } from '../../src/lib/text-formula';
 import { distDir, filesIn, page, pages } from './dist';
 
@@ -36,6 +36,22 @@ describe('the built site', () => {
       expect(sheets(p).map((css) => splitKatexCss(css).katex), p.url).toEqual(sheets(p).map(() => ''));
       expect(sheets(p).some(site), p.url).toBe(true);
     }
+  });
+
+  it('links one stylesheet from every page, holding the rules of the page\'s own components and no other\'s', () => {
+    const sheetsOf = (url: string) => page(url).dom.querySelectorAll('link[rel="stylesheet"]').map((l) => readFileSync(`${distDir}${l.getAttribute('href')}`, 'utf8'));
+    for (const p of pages()) expect(p.dom.querySelectorAll('link[rel="stylesheet"]').length, p.url).toBe(1);
+    // The explorer's and the timeline's rules are on the explorer's page, the diagrams' on the matrix's, not on a section.
+    expect(sheetsOf('/studies/')[0]).toMatch(/\.explorer[^{]*\{[^}]*\}.*\.timeline/s);
+    expect(sheetsOf('/matrix/')[0]).toContain('.matrix-list');
+    for (const url of ['/sections/introduction/', '/sections/cathode-chalcogens/']) {
+      const [css] = sheetsOf(url);
+      expect(css, url).toContain('.site-header');
+      expect(css, url).not.toMatch(/\.explorer|\.timeline|\.matrix-list/);
+    }
+    // No stylesheet is left behind that no page links.
+    const linked = new Set(pages().flatMap((p) => p.dom.querySelectorAll('link[rel="stylesheet"]').map((l) => l.getAttribute('href')!.split('/').pop())));
+    expect(filesIn(`${distDir}/_astro`, '.css').map((f) => f.split('/').pop()).sort()).toEqual([...linked].sort());
   });
 
   it('sets simple inline formulas as text, from the Markdown bodies and the data records alike; KaTeX keeps the rest', () => {

@@ -74,53 +74,74 @@ export function classesIn(html: string, into = new Set<string>()): Set<string> {
 
 const contentHash = (text: string) => createHash('sha256').update(text).digest('base64url').slice(0, 8);
 
+/** A built stylesheet's name without its content hash (`Base.usbdPAn3.css` → `Base`); throws on a name without one. */
+function stem(file: string): string {
+  const m = /^(.+)\.[\w-]{8}\.css$/.exec(basename(file));
+  if (!m) throw new Error(`stylesheets: ${file} has no content hash in its name`);
+  return m[1]!;
+}
+
+const stylesheetLink = /<link rel="stylesheet" href="([^"]+)">/g;
+
 /**
- * At the end of the build, takes KaTeX's rules out of the site's stylesheet, drops those no page uses (KaTeX's
- * stylesheet is ~3.5 kB gzip, most of it for constructs the edition never writes), and gives each stylesheet that
- * held them two versions: the site's rules alone, linked from pages without math, and the site's rules followed by
- * KaTeX's, linked from pages with math (one render-blocking file either way). Each gets a content hash in its name
- * and the pages are pointed at the right one. Runs before the search index and the output checks.
+ * One stylesheet per page. Astro gives a page one CSS file for the layout's rules and one more for each of its
+ * components' own (the explorer's, the diagrams'), each render-blocking. At the end of the build this writes, for
+ * each set of stylesheets pages link, one file that holds them in order, links it from those pages instead, and
+ * deletes the originals. KaTeX's rules are taken out of every file and put back, pruned to the classes the pages
+ * use, only into the files of pages that show math (KaTeX's stylesheet is ~3.5 kB gzip, most of it for constructs
+ * the edition never writes); a page without math loads neither those rules nor KaTeX's fonts. A file is named
+ * after its parts and its content (`Base-explorer-katex.<hash>.css`). Runs before the search index and the output
+ * checks.
  */
-export function katexStylesheet(): AstroIntegration {
+export function pageStylesheets(): AstroIntegration {
   return {
-    name: 'edition:katex-css',
+    name: 'edition:stylesheets',
     hooks: {
       'astro:build:done': ({ dir, logger }) => {
         const root = fileURLToPath(dir);
-        const files = readdirSync(root, { recursive: true, withFileTypes: true })
-          .filter((e) => e.isFile())
-          .map((e) => join(e.parentPath, e.name))
-          .filter((f) => !relative(root, f).split(sep).includes('pagefind'));
+        const cssFiles = new Map(
+          readdirSync(root, { recursive: true, withFileTypes: true })
+            .filter((e) => e.isFile() && e.name.endsWith('.css') && !relative(root, e.parentPath).split(sep).includes('pagefind'))
+            .map((e) => [e.name, join(e.parentPath, e.name)]),
+        );
         const pages = builtPages(root);
         const used = new Set<string>();
         for (const { html } of pages) classesIn(html, used);
-        /** Old name → the site's rules alone, and the site's rules with KaTeX's (pruned), each under its new name. */
-        const split = new Map<string, { site: string; withKatex: string }>();
-        for (const file of files.filter((f) => f.endsWith('.css'))) {
-          const { site, katex } = splitKatexCss(readFileSync(file, 'utf8'));
-          if (!katex) continue;
-          const name = basename(file);
-          if (!/\.[\w-]{8}\.css$/.test(name)) throw new Error(`katex-css: ${file} has no content hash in its name`);
-          const combined = site + pruneKatexCss(katex, used);
-          const siteName = name.replace(/\.[\w-]{8}\.css$/, `.${contentHash(site)}.css`);
-          const combinedName = name.replace(/\.[\w-]{8}\.css$/, `-katex.${contentHash(combined)}.css`);
-          writeFileSync(join(dirname(file), siteName), site);
-          writeFileSync(join(dirname(file), combinedName), combined);
-          rmSync(file);
-          split.set(name, { site: siteName, withKatex: combinedName });
-        }
-        if (!split.size) return;
+        const parts = new Map<string, { site: string; katex: string }>();
+        const partsOf = (href: string, page: string) => {
+          const name = basename(href);
+          const file = cssFiles.get(name);
+          if (!file) throw new Error(`stylesheets: ${page} links ${href}, which the build did not write`);
+          if (!parts.has(name)) parts.set(name, splitKatexCss(readFileSync(file, 'utf8')));
+          return { name, file, ...parts.get(name)! };
+        };
+        /** Combined file's href by the page's stylesheets (and whether it shows math). */
+        const combined = new Map<string, string>();
         let withMath = 0;
         for (const { file, html } of pages) {
+          const links = [...html.matchAll(stylesheetLink)];
+          if (links.length === 0) continue;
+          const page = relative(root, file);
+          const sheets = links.map((m) => partsOf(m[1]!, page));
           const math = classesIn(html).has('katex');
-          let out = html;
-          for (const [from, to] of split)
-            out = out.replace(new RegExp(`(<link rel="stylesheet" href="[^"]*/)${from.replaceAll('.', '\\.')}"`), `$1${math ? to.withKatex : to.site}"`);
-          if (math && out === html) throw new Error(`katex-css: ${relative(root, file)} shows math but links none of ${[...split.keys()].join(', ')}`);
+          if (math && !sheets.some((s) => s.katex)) throw new Error(`stylesheets: ${page} shows math but none of its stylesheets (${sheets.map((s) => s.name).join(', ')}) holds KaTeX's rules`);
+          const key = `${sheets.map((s) => s.name).join(' ')}${math ? ' katex' : ''}`;
+          let href = combined.get(key);
+          if (href === undefined) {
+            const css = sheets.map((s) => s.site).join('') + (math ? pruneKatexCss(sheets.map((s) => s.katex).join(''), used) : '');
+            const name = `${[...sheets.map((s) => stem(s.file)), ...(math ? ['katex'] : [])].join('-')}.${contentHash(css)}.css`;
+            writeFileSync(join(dirname(sheets[0]!.file), name), css);
+            href = links[0]![1]!.replace(/[^/]+$/, name);
+            combined.set(key, href);
+          }
           if (math) withMath++;
+          let first = true;
+          const out = html.replace(stylesheetLink, () => (first ? ((first = false), `<link rel="stylesheet" href="${href}">`) : ''));
           if (out !== html) writeFileSync(file, out);
         }
-        logger.info(`KaTeX's rules (in ${[...split.values()].map((v) => v.withKatex).join(', ')}) linked from the ${withMath} of ${pages.length} pages that show math`);
+        const written = new Set([...combined.values()].map((h) => basename(h)));
+        for (const name of parts.keys()) if (!written.has(name)) rmSync(cssFiles.get(name)!);
+        logger.info(`${combined.size} stylesheets, one per page; KaTeX's rules in those of the ${withMath} of ${pages.length} pages that show math`);
       },
     },
   };

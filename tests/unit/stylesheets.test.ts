@@ -3,7 +3,7 @@ import katex from 'katex';
 import 'katex/contrib/mhchem';
 import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
-import { classesIn, pruneKatexCss, splitKatexCss, topLevelRules } from '../../src/integrations/katex-css';
+import { classesIn, pruneKatexCss, splitKatexCss, topLevelRules } from '../../src/integrations/stylesheets';
 import { woff2Only } from '../../src/integrations/katex-woff2';
 import { katexOptions } from '../../src/plugins/katex';
 
