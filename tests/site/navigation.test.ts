@@ -87,6 +87,19 @@ describe('the search page', () => {
     await page.close();
   });
 
+  it('asks for each of Pagefind\'s first files once: those the head preloads are the ones Pagefind then uses', async () => {
+    const { page, problems, requests } = await open('/search/?q=LiCoO2');
+    await page.locator('.results a').first().waitFor({ timeout: 15_000 });
+    const preloaded = builtPage('/search/').dom.querySelectorAll('link[rel="preload"], link[rel="modulepreload"]').map((l) => new URL(l.getAttribute('href')!, env.site.origin).href);
+    expect(preloaded.map((u) => new URL(u).pathname.replace(/[^/]*$/, ''))).toEqual(['/pagefind/', '/pagefind/', '/pagefind/', '/pagefind/']);
+    for (const url of preloaded) expect(requests.filter((r) => r === url), url).toHaveLength(1);
+    // A second request would mean Pagefind asked for another name (an entry file without the tag, say).
+    for (const file of ['pagefind.js', 'pagefind-entry.json', '.pf_meta', '.pagefind'])
+      expect(requests.filter((r) => new URL(r).pathname.endsWith(file)), file).toHaveLength(1);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('a facet narrows the results, and the address keeps it', async () => {
     const { page, problems } = await open('/search/?q=dendrite');
     await page.locator('.results a').first().waitFor({ timeout: 15_000 });
