@@ -9,7 +9,7 @@ export const sectionSchema = z.strictObject({
   title: proseSchema,
   /** Title shown in the contents and breadcrumbs when the full title is long. */
   shortTitle: z.string().optional(),
-  /** One or two sentences saying what the section covers (used in the contents, search and citation metadata). */
+  /** One or two sentences saying what the section covers: the page's lede, and in plain text its description (TeX in `$…$`). */
   summary: proseSchema,
   /** Slug of the parent section; absent for a top-level part. */
   parent: idSchema.optional(),

@@ -75,9 +75,14 @@ describe('the built site', () => {
       const main = p.dom.querySelector('main');
       if (!main) return [];
       for (const hidden of main.querySelectorAll('annotation, script')) hidden.remove();
-      return [...main.textContent.matchAll(/.{0,40}\$(?:\\[a-z]|[_^]\{).{0,20}/g)].map((m) => `${p.url}: ${m[0]}`);
+      const description = p.dom.querySelector('meta[name="description"]')?.getAttribute('content') ?? '';
+      return [...`${main.textContent} ${description}`.matchAll(/.{0,40}\$(?:\\[a-z]|[_^]\{).{0,20}/g)].map((m) => `${p.url}: ${m[0]}`);
     });
     expect(raw).toEqual([]);
+    // A section's summary may hold formulas: its lede shows them set, its description reads them plain.
+    const { dom } = page('/sections/cathode-electrolyte-interfaces/');
+    expect(dom.querySelector('.lede')?.innerHTML).toContain('LiCoO<sub>2</sub>');
+    expect(dom.querySelector('meta[name="description"]')?.getAttribute('content')).toMatch(/^In situ TEM of LiCoO2 cathodes/);
   });
 
   it('links every citation to an existing reference page', () => {

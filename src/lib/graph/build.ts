@@ -455,6 +455,7 @@ export function buildGraph(input: GraphInput): Graph {
       problem({ file, field, message: `TeX does not render: ${(err as Error).message} (value: ${JSON.stringify(text)})` });
     }
   };
+  for (const s of sections) checkTex(s.filePath, 'summary', s.data.summary);
   for (const st of studies) {
     const d = st.data;
     checkTex(st.filePath, 'title', d.title);
