@@ -22,13 +22,21 @@ export const contentSecurityPolicy = [
 /** Directives a meta tag cannot carry; they go only into `_headers`. */
 export const headerOnlyDirectives = ["frame-ancestors 'none'"];
 
-/** The `_headers` file (Netlify, Cloudflare Pages and others read it). */
-export function headersFile(): string {
+/**
+ * Folders whose files are named by their content (Vite's hashed assets; Pagefind's index chunks, fragments and
+ * filters): a build that changes a file gives it a new name, so a browser may keep them for good and a reader's
+ * next page asks again for its HTML only. Pagefind's script, wasm, entry file and the pages keep the host's default.
+ */
+export const immutableFolders = ['_astro/', 'pagefind/index/', 'pagefind/fragment/', 'pagefind/filter/'];
+
+/** The `_headers` file (Netlify, Cloudflare Pages and others read it); `asset` puts a path under the base path. */
+export function headersFile(asset: (path: string) => string): string {
   return [
     '/*',
     `  Content-Security-Policy: ${[contentSecurityPolicy, ...headerOnlyDirectives].join('; ')}`,
     '  X-Content-Type-Options: nosniff',
     '  Referrer-Policy: strict-origin-when-cross-origin',
+    ...immutableFolders.flatMap((folder) => [`${asset(folder)}*`, '  Cache-Control: public, max-age=31536000, immutable']),
     '',
   ].join('\n');
 }

@@ -65,6 +65,18 @@ describe('the built site', () => {
     expect(page('/materials/llzo/').dom.querySelector('h1')?.innerHTML).toContain('Li<sub>7</sub>La<sub>3</sub>Zr<sub>2</sub>O<sub>12</sub>');
   });
 
+  it('lets browsers keep for good only files named by their content', () => {
+    const rules = readFileSync(`${distDir}/_headers`, 'utf8').split(/\n(?=\S)/).map((block) => block.split('\n'));
+    const immutable = rules.filter(([, ...headers]) => headers.some((h) => /Cache-Control:.*immutable/.test(h))).map(([path]) => path!);
+    expect(immutable.sort()).toEqual(['/_astro/*', '/pagefind/filter/*', '/pagefind/fragment/*', '/pagefind/index/*']);
+    const hashed = /(?:[.-][\w-]{8}\.(?:css|js|woff2)|^en_[0-9a-f]{7,}\.pf_(?:index|fragment|filter))$/;
+    for (const path of immutable) {
+      const files = filesIn(`${distDir}${path.slice(0, -1)}`, '');
+      expect(files.length, path).toBeGreaterThan(0);
+      for (const f of files) expect(f.split('/').pop(), path).toMatch(hashed);
+    }
+  });
+
   it('carries no KaTeX error anywhere', () => {
     const bad = pages().filter((p) => p.html.includes('katex-error') || p.html.includes('#cc0000'));
     expect(bad.map((p) => p.url)).toEqual([]);
