@@ -6,8 +6,8 @@
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
-import { budgets, checkBudgets, type BenchResults, type BuildRun, type PageType, type PageWeight } from '../lib/bench/budgets.ts';
-import { timeSearch, weighPage } from '../lib/bench/browser.ts';
+import { budgets, checkBudgets, type BenchResults, type BuildRun, type NextPageWeight, type PageType, type PageWeight } from '../lib/bench/budgets.ts';
+import { timeSearch, weighNextPage, weighPage } from '../lib/bench/browser.ts';
 import { runLighthouse, scoresOf, failingAudits } from '../lib/bench/lighthouse.ts';
 import { runMeasured } from '../lib/bench/process-tree.ts';
 import { formatReport } from '../lib/bench/report.ts';
@@ -74,16 +74,20 @@ const real = await build(root, site, join(results, 'build.log'));
 if (!real.ok) process.exit(1);
 
 // Served gzip-encoded, as a static host serves it: Lighthouse's timings depend on it.
-const server = await serve(site, '/', { gzip: true });
+const server = await serve(site, '/', { gzip: true, headers: true });
 const browser = await launch();
 const pages: PageWeight[] = [];
 const sections: PageWeight[] = [];
+const sectionsAfterFront: NextPageWeight[] = [];
 const lighthouse: BenchResults['lighthouse'] = [];
 const search: BenchResults['search'] = [];
 try {
   console.log('Weighing pages in Chromium …');
   for (const [type, path] of Object.entries(pagePaths) as [PageType, string][]) pages.push(await weighPage(browser, type, server.url(path)));
-  for (const slug of readdirSync(join(site, 'sections')).sort()) sections.push(await weighPage(browser, 'section', server.url(`/sections/${slug}/`)));
+  for (const slug of readdirSync(join(site, 'sections')).sort()) {
+    sections.push(await weighPage(browser, 'section', server.url(`/sections/${slug}/`)));
+    sectionsAfterFront.push(await weighNextPage(browser, server.url('/'), server.url(`/sections/${slug}/`)));
+  }
   console.log('Timing search …');
   await timeSearch(browser, server.url('/search/'), 'warm-up'); // the first launch of a wasm module pays for the browser's own start-up
   for (const q of queries) search.push(await timeSearch(browser, server.url('/search/'), q));
@@ -108,7 +112,7 @@ try {
   await server.close();
 }
 
-const report: BenchResults = { build: real, pages, sections, lighthouse, search };
+const report: BenchResults = { build: real, pages, sections, sectionsAfterFront, lighthouse, search };
 if (!args.includes('--no-scaled')) {
   console.log(`Building a corpus ${factor}× larger …`);
   const big = await scaledBuild();

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { splitKatexCss } from '../../src/integrations/stylesheets';
 import { textFormula } from '../../src/lib/text-formula';
 import { distDir, filesIn, page, pages } from './dist';
+import { parseHeaders } from './server';
 
 describe('the built site', () => {
   it('has a page for every route kind', () => {
@@ -66,8 +67,8 @@ describe('the built site', () => {
   });
 
   it('lets browsers keep for good only files named by their content', () => {
-    const rules = readFileSync(`${distDir}/_headers`, 'utf8').split(/\n(?=\S)/).map((block) => block.split('\n'));
-    const immutable = rules.filter(([, ...headers]) => headers.some((h) => /Cache-Control:.*immutable/.test(h))).map(([path]) => path!);
+    const rules = parseHeaders(readFileSync(`${distDir}/_headers`, 'utf8'));
+    const immutable = rules.filter((r) => r.headers.some(([name, value]) => name === 'Cache-Control' && value.includes('immutable'))).map((r) => r.path);
     expect(immutable.sort()).toEqual(['/_astro/*', '/pagefind/filter/*', '/pagefind/fragment/*', '/pagefind/index/*']);
     const hashed = /(?:[.-][\w-]{8}\.(?:css|js|woff2)|^en_[0-9a-f]{7,}\.pf_(?:index|fragment|filter))$/;
     for (const path of immutable) {

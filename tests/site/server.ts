@@ -13,12 +13,24 @@ const types: Record<string, string> = {
 /** Types a static host compresses (fonts, wasm and Pagefind's own gzipped files are sent as they are). */
 const compressible = new Set(['.html', '.css', '.js', '.mjs', '.json', '.svg', '.txt', '.bib', '.ris', '.csv']);
 
+/** The rules of a `_headers` file: a path (a trailing `*` matches any rest) and the headers sent for it. */
+export function parseHeaders(text: string): { path: string; headers: [string, string][] }[] {
+  return text.split(/\n(?=\S)/).filter((b) => b.trim()).map((block) => {
+    const [path, ...lines] = block.split('\n');
+    return { path: path!.trim(), headers: lines.filter((l) => l.includes(':')).map((l) => [l.slice(0, l.indexOf(':')).trim(), l.slice(l.indexOf(':') + 1).trim()] as [string, string]) };
+  });
+}
+
 /**
  * Serves a built site on a free loopback port under `base`, as a static host would; with `gzip`, text is sent
- * gzip-encoded to clients that accept it, as hosts do (the performance bench measures the site that way).
+ * gzip-encoded to clients that accept it, as hosts do (the performance bench measures the site that way); with
+ * `headers`, each response carries the headers the site's `_headers` file gives its path (caching among them).
  */
-export async function serve(dir: string, base = '/', options: { gzip?: boolean } = {}): Promise<{ origin: string; url: (path: string) => string; close: () => Promise<void> }> {
+export async function serve(dir: string, base = '/', options: { gzip?: boolean; headers?: boolean } = {}): Promise<{ origin: string; url: (path: string) => string; close: () => Promise<void> }> {
   const gzipped = new Map<string, Buffer>();
+  const rules = options.headers ? parseHeaders(readFileSync(join(dir, '_headers'), 'utf8')) : [];
+  const headersFor = (path: string) =>
+    Object.fromEntries(rules.filter((r) => (r.path.endsWith('*') ? path.startsWith(r.path.slice(0, -1)) : path === r.path)).flatMap((r) => r.headers));
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     if (!path.startsWith(base)) {
@@ -38,10 +50,10 @@ export async function serve(dir: string, base = '/', options: { gzip?: boolean }
     const type = types[extname(file)] ?? 'application/octet-stream';
     if (options.gzip && compressible.has(extname(file)) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
       if (!gzipped.has(file)) gzipped.set(file, gzipSync(readFileSync(file), { level: 9 }));
-      res.writeHead(200, { 'content-type': type, 'content-encoding': 'gzip', vary: 'accept-encoding' }).end(gzipped.get(file));
+      res.writeHead(200, { ...headersFor(path), 'content-type': type, 'content-encoding': 'gzip', vary: 'accept-encoding' }).end(gzipped.get(file));
       return;
     }
-    res.writeHead(200, { 'content-type': type });
+    res.writeHead(200, { ...headersFor(path), 'content-type': type });
     createReadStream(file).pipe(res);
   });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));

@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import type { PageType, PageWeight, SearchRun } from './budgets.ts';
+import type { NextPageWeight, PageType, PageWeight, SearchRun } from './budgets.ts';
 import { gzipSize, kindOf, tally } from './gzip.ts';
 
 interface Body {
@@ -83,6 +83,32 @@ export async function weighPage(browser: Browser, type: PageType, url: string): 
       fonts,
       fontsUsed: used,
     };
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * Loads `url` after `from` in the same browser context, as a reader following a link does, and weighs what came
+ * over the network for it: files the first page left in the cache (under the site's caching headers) do not count.
+ */
+export async function weighNextPage(browser: Browser, from: string, url: string): Promise<NextPageWeight> {
+  const context = await browser.newContext({ viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true });
+  try {
+    const page = await context.newPage();
+    await page.goto(from, { waitUntil: 'networkidle' });
+    const { bodies, settled } = record(page);
+    const response = await page.goto(url, { waitUntil: 'networkidle' });
+    if (!response?.ok()) throw new Error(`${url}: HTTP ${response?.status()}`);
+    const [fetched, text] = await page.evaluate(() => [
+      [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')].filter((e) => (e as PerformanceResourceTiming).transferSize > 0).map((e) => e.name),
+      document.body.innerText,
+    ] as const);
+    await settled();
+    const overNetwork = new Set(fetched);
+    const gz = tally(bodies.filter((b) => overNetwork.has(b.url)));
+    const textGz = gzipSize(text);
+    return { url: new URL(url).pathname, from: new URL(from).pathname, gz, weightToText: (gz.html + gz.css + gz.js) / textGz };
   } finally {
     await context.close();
   }

@@ -45,6 +45,16 @@ export interface PageWeight {
   fontsUsed: string[];
 }
 
+/** What a page costs over the network when the reader comes from another page of the edition (not budgeted). */
+export interface NextPageWeight {
+  url: string;
+  /** The page loaded before it, in the same browser context. */
+  from: string;
+  gz: Record<Kind, number>;
+  /** (HTML + CSS + JS that came over the network) / the page's visible text, both gzipped. */
+  weightToText: number;
+}
+
 export interface LighthouseScores {
   type: PageType;
   url: string;
@@ -79,6 +89,8 @@ export interface BenchResults {
   pages: PageWeight[];
   /** Every section page, for the weight-to-text budget (the table shows one). */
   sections: PageWeight[];
+  /** Every section page again, loaded after the front page (for information; older results lack it). */
+  sectionsAfterFront?: NextPageWeight[];
   lighthouse: LighthouseScores[];
   search: SearchRun[];
   scaled?: { build: BuildRun; factor: number; timeRatio: number; memoryRatio: number; indexRatio: number };

@@ -32,6 +32,10 @@ export function formatReport(r: BenchResults, violations: Violation[]): string {
     const best = [...r.sections].sort((a, b) => a.weightToText - b.weightToText)[0]!;
     out.push(`\nall ${r.sections.length} section pages: (HTML+CSS+JS)/text from ${best.weightToText.toFixed(2)}× (${best.url}) to ${worst.weightToText.toFixed(2)}× (${worst.url})`);
   }
+  if (r.sectionsAfterFront?.length) {
+    const ratios = r.sectionsAfterFront.map((p) => p.weightToText).sort((a, b) => a - b);
+    out.push(`the same, opened from the front page (what its stylesheet and scripts left cached not fetched again; not budgeted): from ${ratios[0]!.toFixed(2)}× to ${ratios.at(-1)!.toFixed(2)}×`);
+  }
   out.push('');
   const ms = (n: number) => (Number.isNaN(n) ? '–' : n.toFixed(0));
   out.push(table(['search query', 'first result ms', 'of which after pagefind.js asked', 'fetched kB gz', 'of which Pagefind', 'results shown'],
