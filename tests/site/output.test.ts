@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
 import { splitKatexCss } from '../../src/integrations/stylesheets';
 import { textFormula } from '../../src/lib/text-formula';
 import { distDir, filesIn, page, pages } from './dist';
@@ -76,6 +77,22 @@ describe('the built site', () => {
       expect(files.length, path).toBeGreaterThan(0);
       for (const f of files) expect(f.split('/').pop(), path).toMatch(hashed);
     }
+  });
+
+  it('a study\'s own page names it once, in its heading, and writes out its references in the card', () => {
+    const dir = 'content/studies';
+    for (const file of readdirSync(dir)) {
+      const { references } = parseYaml(readFileSync(`${dir}/${file}`, 'utf8')) as { references: number[] };
+      const { dom } = page(`/studies/${file.replace(/\.yaml$/, '')}/`);
+      const card = dom.querySelector('main aside.study')!;
+      expect(card.querySelector('.card-title'), file).toBeNull();
+      expect(card.getAttribute('aria-labelledby'), file).toBe(dom.querySelector('h1')?.id);
+      const cited = card.querySelectorAll('dd .cite a').map((a) => Number(a.textContent));
+      expect(cited, file).toEqual(references);
+      expect(card.querySelectorAll('dd .reference').length, file).toBe(references.length);
+    }
+    // In a section the card keeps its linked title.
+    expect(page('/sections/li-au-seeded-deposition/').dom.querySelector('aside.study .card-title a[href="/studies/au-hcns-selective-deposition/"]')).not.toBeNull();
   });
 
   it('carries no KaTeX error anywhere', () => {
