@@ -2,6 +2,8 @@ import katex from 'katex';
 import 'katex/contrib/mhchem';
 import { toHtml } from 'hast-util-to-html';
 import { texToPlain } from '../plugins/plain-text';
+import { CITATION, citedNumbers, parseCitation, type Item } from '../plugins/remark-citations';
+import { makeRoutes } from './routes';
 import { textFormula } from './text-formula';
 
 /**
@@ -40,9 +42,40 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => escapes[c]!);
 }
 
-/** Text with inline math in `$…$`: the text is escaped, the math rendered. An unpaired `$` is an error. */
+const referenceHref = (n: number) => makeRoutes(import.meta.env.BASE_URL).reference(n);
+
+/** The citations (`[@47, 196]`, as in the Markdown bodies) of a text field, parsed; throws on a malformed one. */
+function citationsIn(text: string): { at: number; length: number; items: Item[] }[] {
+  return [...text.matchAll(CITATION)].map((m) => {
+    const items = parseCitation(m[1] ?? '');
+    if (typeof items === 'string') throw new Error(items);
+    return { at: m.index ?? 0, length: m[0].length, items };
+  });
+}
+
+/** Every reference number the citations of a text field cite, ranges expanded; throws on a malformed citation. */
+export function citedInText(text: string): number[] {
+  return citationsIn(text).flatMap((c) => citedNumbers(c.items));
+}
+
+/** Text outside math: escaped, its citations linked as the Markdown bodies' are (`<span class="cite">`). */
+function renderText(text: string): string {
+  let out = '';
+  let last = 0;
+  for (const { at, length, items } of citationsIn(text)) {
+    const link = (n: number) => `<a href="${referenceHref(n)}" data-ref="${n}">${n}</a>`;
+    out += `${escapeHtml(text.slice(last, at))}<span class="cite">[${items.map(({ from, to }) => (from === to ? link(from) : `${link(from)}–${link(to)}`)).join(', ')}]</span>`;
+    last = at + length;
+  }
+  return out + escapeHtml(text.slice(last));
+}
+
+/**
+ * Text with inline math in `$…$` and citations in `[@…]`: the text is escaped, the math rendered, the citations
+ * linked. An unpaired `$` or a malformed citation is an error.
+ */
 export function renderInline(text: string): string {
   const parts = text.split('$');
   if (parts.length % 2 === 0) throw new Error(`unpaired "$" in ${JSON.stringify(text)}`);
-  return parts.map((part, i) => (i % 2 === 0 ? escapeHtml(part) : renderMath(part))).join('');
+  return parts.map((part, i) => (i % 2 === 0 ? renderText(part) : renderMath(part))).join('');
 }

@@ -11,6 +11,7 @@ export function plainText(node: Nodes): string {
 /** A readable approximation of a TeX string for plain-text contexts (excerpts, metadata). */
 export function texToPlain(tex: string): string {
   return tex
+    .replace(/\[@([^\]\n]*)\]/g, '[$1]')
     .replace(/\\ce\{((?:[^{}]|\{[^{}]*\})*)\}/g, '$1')
     .replace(/\\(?:mathrm|text|mathit)\{([^{}]*)\}/g, '$1')
     .replace(/\\rightarrow|->/g, '→')

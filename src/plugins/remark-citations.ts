@@ -5,7 +5,7 @@ import { type CollectedCitation, refsOf } from './refs';
 import { plainText, sentenceAround } from './plain-text';
 
 /** `[@83]`, `[@83, 85]`, `[@100–107]`: a citation of the review's numbered references. */
-const CITATION = /\[@([^\]\n]*)\]/g;
+export const CITATION = /\[@([^\]\n]*)\]/g;
 const ITEM = /^(\d+)(?:\s*[–-]\s*(\d+))?$/;
 /** The longest range written as `a–b` that is accepted (the review's longest is 8 numbers). */
 const MAX_RANGE = 40;
@@ -22,7 +22,10 @@ export interface CitationProblem {
 }
 
 /** One written item of a citation: a single number, or a range whose ends are printed. */
-type Item = { from: number; to: number };
+export type Item = { from: number; to: number };
+
+/** Every reference number the items cover, ranges expanded. */
+export const citedNumbers = (items: Item[]): number[] => items.flatMap(({ from, to }) => Array.from({ length: to - from + 1 }, (_, i) => from + i));
 
 /** Parses the inside of `[@…]`; returns the items or the reason it is malformed. */
 export function parseCitation(inner: string): Item[] | string {
@@ -101,7 +104,7 @@ export function citationsTransform(
         problems.push({ message: items, ...place });
         continue;
       }
-      const numbers = items.flatMap(({ from, to }) => Array.from({ length: to - from + 1 }, (_, i) => from + i));
+      const numbers = citedNumbers(items);
       const found = ctx.text.indexOf(match[0], ctx.cursor);
       const pos = found < 0 ? ctx.cursor : found;
       ctx.cursor = pos + match[0].length;

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'node-html-parser';
 import { parse as parseYaml } from 'yaml';
 import { splitKatexCss } from '../../src/integrations/stylesheets';
 import { textFormula } from '../../src/lib/text-formula';
@@ -93,6 +94,20 @@ describe('the built site', () => {
     }
     // In a section the card keeps its linked title.
     expect(page('/sections/li-au-seeded-deposition/').dom.querySelector('aside.study .card-title a[href="/studies/au-hcns-selective-deposition/"]')).not.toBeNull();
+  });
+
+  it('links every reference number the text of a study, material or cell page cites', () => {
+    const records = pages().filter((p) => /^\/(studies|materials|cells)\/[^/]+\/$/.test(p.url));
+    expect(records.length).toBeGreaterThan(100);
+    const bare = records.flatMap((p) => {
+      const main = parse(p.dom.querySelector('main')!.toString()); // a copy: the shared page stays whole
+      for (const linked of main.querySelectorAll('a, .cite')) linked.remove();
+      // "[47, 196]" or "[127–129]"; not a Miller index such as b/6[110]
+      return [...main.textContent.matchAll(/(?<![\w/])\[\d{1,3}(?:\s*[,–]\s*\d{1,3})*\]/g)].map((m) => `${p.url}: ${m[0]}`);
+    });
+    expect(bare).toEqual([]);
+    // No citation is left in its source form, outside the data page's documentation of it.
+    expect(pages().filter((p) => p.html.replace(/<code>[^<]*<\/code>/g, '').includes('[@')).map((p) => p.url)).toEqual([]);
   });
 
   it('carries no KaTeX error anywhere', () => {

@@ -10,7 +10,7 @@ import type { CollectedCitation, CollectedRefs } from '../../plugins/refs';
 import type { LinkKind } from '../routes';
 import { CitationDataError, referenceToCsl } from '../citation';
 import { materialSearchTerms, type SearchTerms, techniqueSearchTerms } from '../search-terms';
-import { renderInline, renderMath } from '../tex';
+import { citedInText, renderInline, renderMath } from '../tex';
 import { ContentGraphError, type Problem, unknownId } from './problems';
 
 /** A record as the collections hand it over. */
@@ -453,7 +453,9 @@ export function buildGraph(input: GraphInput): Graph {
       renderInline(text);
     } catch (err) {
       problem({ file, field, message: `TeX does not render: ${(err as Error).message} (value: ${JSON.stringify(text)})` });
+      return;
     }
+    for (const n of citedInText(text)) if (!reference.has(n)) problem({ file, field, message: `unknown reference number ${n} (value: ${JSON.stringify(text)})` });
   };
   for (const s of sections) checkTex(s.filePath, 'summary', s.data.summary);
   for (const st of studies) {
@@ -467,7 +469,9 @@ export function buildGraph(input: GraphInput): Graph {
       checkTex(st.filePath, `quantities[${i}].quantity`, q.quantity);
       checkTex(st.filePath, `quantities[${i}].value`, q.value);
       checkTex(st.filePath, `quantities[${i}].unit`, q.unit);
+      checkTex(st.filePath, `quantities[${i}].note`, q.note);
     });
+    checkTex(st.filePath, 'note', d.note);
   }
   for (const m of materials) {
     try {
@@ -480,7 +484,9 @@ export function buildGraph(input: GraphInput): Graph {
       checkTex(m.filePath, `properties[${i}].quantity`, p.quantity);
       checkTex(m.filePath, `properties[${i}].value`, p.value);
       checkTex(m.filePath, `properties[${i}].unit`, p.unit);
+      checkTex(m.filePath, `properties[${i}].note`, p.note);
     });
+    checkTex(m.filePath, 'note', m.data.note);
   }
   for (const t of techniques) checkTex(t.filePath, 'summary', t.data.summary);
   for (const c of cells) for (const k of ['working', 'electrolyte', 'counter', 'environment', 'summary'] as const) checkTex(c.filePath, k, c.data[k]);
