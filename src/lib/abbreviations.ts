@@ -5,9 +5,12 @@ import rehypeAbbreviations, { type Abbreviation, type AbbreviationOptions } from
 import { texToPlain } from '../plugins/plain-text';
 import type { GlossaryData } from '../schemas/glossary';
 
-/** The glossary's abbreviations with their expansions as plain text (`$\ce{LiCoO2}$` → `LiCoO2`). */
+/** A glossary term's expansion as plain text, for an `<abbr title>` (`$\ce{LiCoO2}$` → `LiCoO2`). */
+export const plainExpansion = (data: GlossaryData): string => texToPlain(data.expansion);
+
+/** The glossary's abbreviations with their expansions as plain text. */
 export function glossaryAbbreviations(glossary: readonly { data: GlossaryData }[]): Abbreviation[] {
-  return glossary.map(({ data }) => ({ id: data.id, term: data.term, expansion: texToPlain(data.expansion) }));
+  return glossary.map(({ data }) => ({ id: data.id, term: data.term, expansion: plainExpansion(data) }));
 }
 
 /**
