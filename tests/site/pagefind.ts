@@ -3,7 +3,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { distDir } from './dist';
 
 interface PagefindResult {
-  data(): Promise<{ url: string; content: string; excerpt: string; meta: Record<string, string>; filters: Record<string, string[]> }>;
+  data(): Promise<{ url: string; content: string; excerpt: string; meta: Record<string, string>; filters: Record<string, string[]>; sub_results?: { url: string; title: string }[] }>;
 }
 interface Pagefind {
   options(o: { basePath: string }): Promise<void>;

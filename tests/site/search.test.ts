@@ -47,6 +47,16 @@ describe('the search index', () => {
     expect(urls).toContain('/materials/licoo2/');
   });
 
+  it('lists a page once: no hit under a heading repeats the page\'s own title (an h1 with an id would)', async () => {
+    const pagefind = await loadPagefind();
+    for (const q of ['LiCoO2', 'dendrite']) {
+      const { results } = await pagefind.search(q);
+      const data = await Promise.all(results.map((r) => r.data()));
+      const repeats = data.flatMap((d) => (d.sub_results ?? []).filter((s) => s.url.includes('#') && s.title === d.meta.title).map((s) => s.url));
+      expect(repeats, q).toEqual([]);
+    }
+  });
+
   it('narrows results by the kind of page', async () => {
     const pagefind = await loadPagefind();
     const all = await pagefind.search('LiCoO2');
