@@ -75,9 +75,9 @@ export const techniqueKinds = {
   'in-situ-probe': 'In situ probe',
 } as const;
 
-/** Families of in situ cell, as the review's overview figure groups them. */
+/** Families of in situ cell, as the review's overview figure groups them (labels may hold TeX in `$…$`). */
 export const cellFamilies = {
-  'native-electrolyte': 'Open cell with a naturally formed electrolyte (Li2O, LiOxNy, Li2CO3)',
+  'native-electrolyte': 'Open cell with a naturally formed electrolyte ($\\ce{Li2O}$, $\\ce{LiO_xN_y}$, $\\ce{Li2CO3}$)',
   'conventional-electrolyte': 'Open cell with a conventional solid electrolyte',
   'bulk-type': 'Bulk-type cell built from battery materials',
   'no-cell': 'No cell in the microscope (specimens reacted beforehand)',
