@@ -10,8 +10,10 @@ import type { Element, ElementContent, Text } from 'hast';
  *   an en dash) or a couple (`\ce{Li/Li+}`);
  * - a number with an optional exponent and relation, or an exponent alone after a unit (`-3.04`, `>10^{-4}`,
  *   `^{-1}`, `^2`);
- * - a subscript alone, after text it belongs to (`_{0.8}`, `_x`), and a single variable (`x`), italic;
- * - a crystal direction or family of planes in Miller indices (`\langle 112 \rangle`, `\{2\,0\,0\}`).
+ * - a subscript alone, after text it belongs to (`_{0.8}`, `_x`), a single variable (`x`), italic, and a chain of
+ *   numbers and variables joined by relations (`3 \le x \le 8`);
+ * - a crystal direction or family of planes in Miller indices (`\langle 112 \rangle`, `\{2\,0\,0\}`), and a space
+ *   group (`P4_332`, `Fd\bar{3}m`).
  * Anything else (reactions, arrows, states, bonds, operators, symbols) returns undefined and stays KaTeX's. Minus
  * signs are U+2212, as KaTeX sets them. Pure.
  */
@@ -59,6 +61,13 @@ function chemical(body: string): ElementContent[] | undefined {
 
 function textMath(tex: string): ElementContent[] | undefined {
   if (/^[a-z]$/.test(tex)) return [el('i', [text(tex)])];
+  const group = spaceGroup(tex);
+  if (group) return group;
+  // A chain of numbers and variables joined by relations: 3 \le x \le 8.
+  const relations: Record<string, string> = { '\\le': '\u2264', '\\ge': '\u2265', '<': '<', '>': '>' };
+  const chain = tex.split(/\s*(\\le(?![a-z])|\\ge(?![a-z])|<|>)\s*/);
+  if (chain.length >= 3 && chain.every((part, i) => (i % 2 ? part in relations : /^(?:\d+(?:\.\d+)?|[a-z])$/.test(part))))
+    return merge(chain.flatMap((part, i) => (i % 2 ? [text(` ${relations[part]} `)] : /^[a-z]$/.test(part) ? [el('i', [text(part)])] : [text(part)])));
   const direction = /^\\langle\s*(\d+)\s*\\rangle$/.exec(tex);
   if (direction) return [text(`\u27e8${direction[1]}\u27e9`)];
   const planes = /^\\\{(\d(?:\\,\d)+)\\\}$/.exec(tex);
@@ -72,6 +81,22 @@ function textMath(tex: string): ElementContent[] | undefined {
   if (relation) out.push(text({ '>': '>', '<': '<', '\\le': '\u2264', '\\ge': '\u2265' }[relation[1]!]!));
   if (m[1]) out.push(text(m[1]));
   if (m[2] ?? m[3]) out.push(script('sup', (m[2] ?? m[3])!));
+  return merge(out);
+}
+
+/**
+ * A space group in Hermann–Mauguin notation (`P4_332`, `Fd\bar{3}m`): letters italic, a screw axis's subscript as
+ * `<sub>`, a rotoinversion's bar as a combining overline (3̄).
+ */
+function spaceGroup(tex: string): ElementContent[] | undefined {
+  const m = /^([A-Z])((?:\d(?:_\d)?|\\bar\{\d\}|[a-z])+)$/.exec(tex);
+  if (!m) return undefined;
+  const out: ElementContent[] = [el('i', [text(m[1]!)])];
+  for (const [, axis, screw, bar, letter] of m[2]!.matchAll(/(\d)(?:_(\d))?|\\bar\{(\d)\}|([a-z])/g)) {
+    if (axis) out.push(text(axis), ...(screw ? [script('sub', screw)] : []));
+    else if (bar) out.push(text(`${bar}\u0305`));
+    else out.push(el('i', [text(letter!)]));
+  }
   return merge(out);
 }
 

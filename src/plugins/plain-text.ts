@@ -1,25 +1,39 @@
 import type { Nodes } from 'mdast';
 
-/** Plain reading text of an mdast subtree; inline math is reduced to its letters (`\ce{LiCoO2}` → `LiCoO2`). */
-export function plainText(node: Nodes): string {
-  if (node.type === 'inlineMath' || node.type === 'math') return texToPlain(node.value);
+/**
+ * The text of an mdast subtree as a data record's text field writes it: words as they are, inline math kept in
+ * `$…$` and citations in `[@…]`, so that `renderInline` can set it and `texToPlain` can read it plain.
+ */
+export function sourceText(node: Nodes): string {
+  if (node.type === 'inlineMath' || node.type === 'math') return `$${node.value}$`;
   if (node.type === 'text' || node.type === 'inlineCode') return node.value;
-  if ('children' in node) return (node.children as Nodes[]).map(plainText).join('');
+  if ('children' in node) return (node.children as Nodes[]).map(sourceText).join('');
   return '';
 }
 
 /** A readable approximation of a TeX string for plain-text contexts (excerpts, metadata). */
 export function texToPlain(tex: string): string {
   return tex
+    .replace(/\\\{/g, '\u0001')
+    .replace(/\\\}/g, '\u0002')
     .replace(/\[@([^\]\n]*)\]/g, '[$1]')
     .replace(/\\ce\{((?:[^{}]|\{[^{}]*\})*)\}/g, '$1')
     .replace(/\\(?:mathrm|text|mathit)\{([^{}]*)\}/g, '$1')
     .replace(/\\rightarrow|->/g, '→')
     .replace(/\\sim/g, '~')
     .replace(/\\times/g, '×')
+    .replace(/\\le(?![a-z])/g, '≤')
+    .replace(/\\ge(?![a-z])/g, '≥')
+    .replace(/\\approx/g, '≈')
+    .replace(/\\pm/g, '±')
+    .replace(/\\langle\s*/g, '⟨')
+    .replace(/\s*\\rangle/g, '⟩')
+    .replace(/\\,/g, ' ')
     .replace(/\\[a-zA-Z]+/g, '')
     .replace(/_/g, '')
     .replace(/[{}$]/g, '')
+    .replace(/\u0001/g, '{')
+    .replace(/\u0002/g, '}')
     .replace(/\s+/g, ' ')
     .trim();
 }

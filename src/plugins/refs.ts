@@ -11,7 +11,7 @@ export interface Place {
 export interface CollectedCitation extends Place {
   /** Every reference number the citation covers (ranges expanded). */
   numbers: number[];
-  /** The sentence of the edition around the citation, as plain text. */
+  /** The sentence of the edition around the citation, its math in `$…$` and citations in `[@…]` (see `renderInline`). */
   context: string;
 }
 

@@ -2,7 +2,7 @@ import type { Nodes, Parent, PhrasingContent, Root, Text } from 'mdast';
 import type { VFile } from 'vfile';
 import { SKIP, visitParents } from 'unist-util-visit-parents';
 import { type CollectedCitation, refsOf } from './refs';
-import { plainText, sentenceAround } from './plain-text';
+import { sentenceAround, sourceText } from './plain-text';
 
 /** `[@83]`, `[@83, 85]`, `[@100–107]`: a citation of the review's numbered references. */
 export const CITATION = /\[@([^\]\n]*)\]/g;
@@ -91,7 +91,7 @@ export function citationsTransform(
     if (!node.value.includes('[@')) return;
     const parent = ancestors[ancestors.length - 1] as Parent;
     const block = ([...ancestors].reverse().find((a) => a.type === 'paragraph' || a.type === 'heading' || a.type === 'tableCell' || a.type === 'listItem') ?? parent) as Parent;
-    if (!blockText.has(block)) blockText.set(block, { text: plainText(block as Nodes), cursor: 0 });
+    if (!blockText.has(block)) blockText.set(block, { text: sourceText(block as Nodes), cursor: 0 });
     const ctx = blockText.get(block)!;
 
     const replacement: PhrasingContent[] = [];
@@ -108,7 +108,7 @@ export function citationsTransform(
       const found = ctx.text.indexOf(match[0], ctx.cursor);
       const pos = found < 0 ? ctx.cursor : found;
       ctx.cursor = pos + match[0].length;
-      const context = sentenceAround(ctx.text, pos, pos + match[0].length).replace(/\[@([^\]]*)\]/g, '[$1]');
+      const context = sentenceAround(ctx.text, pos, pos + match[0].length);
       citations.push({ numbers, context, ...place });
       if (at > last) replacement.push({ type: 'text', value: node.value.slice(last, at) });
       replacement.push(citationNode(items, options.href));

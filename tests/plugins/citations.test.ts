@@ -10,11 +10,11 @@ describe('remark-citations through the real pipeline', () => {
     expect(html).toContain('<a href="/base/references/100/" data-ref="100">100</a>–<a href="/base/references/107/" data-ref="107">107</a>]');
   });
 
-  it('collects every number of a range with its line and sentence', async () => {
-    const { refs } = await toHtml('First line.\n\nLCO nanograins grow [@83]. Later work [@100-102] agrees.');
+  it('collects every number of a range with its line and sentence, the sentence in its source form', async () => {
+    const { refs } = await toHtml('First line.\n\nLCO nanograins grow [@83]. Later work on $\\ce{Li2S_x}$ ($3 \\le x \\le 8$) [@100-102] agrees.');
     expect(refs.citations).toEqual([
-      { numbers: [83], line: 3, column: 21, context: 'LCO nanograins grow [83].' },
-      { numbers: [100, 101, 102], line: 3, column: 39, context: 'Later work [100-102] agrees.' },
+      { numbers: [83], line: 3, column: 21, context: 'LCO nanograins grow [@83].' },
+      { numbers: [100, 101, 102], line: 3, column: 74, context: 'Later work on $\\ce{Li2S_x}$ ($3 \\le x \\le 8$) [@100-102] agrees.' },
     ]);
   });
 

@@ -7,4 +7,9 @@ describe('plain readings of TeX (search index, citation contexts, metadata)', ()
     expect(texToPlain('$10^{-17}$–$10^{-16}$ m$^2$ s$^{-1}$')).toBe('10^-17–10^-16 m^2 s^-1');
     expect(chemToPlain('Li + LiCoO2 -> CoO + Li2O')).toBe('Li + LiCoO2 → CoO + Li2O');
   });
+
+  it('reads relations, directions, families of planes and citations', () => {
+    expect(texToPlain('$\\ce{Li2S_x}$, $3 \\le x \\le 8$ [@127–129]')).toBe('Li2Sx, 3 ≤ x ≤ 8 [127–129]');
+    expect(texToPlain('$\\langle 112 \\rangle$ and $\\{2\\,0\\,0\\}$, $\\approx 5$, $\\geq$')).toBe('⟨112⟩ and {2 0 0}, ≈ 5,');
+  });
 });

@@ -30,6 +30,9 @@ describe('textFormula: inline TeX set as text', () => {
     ['10^{-17}', '10<sup>−17</sup>'],
     ['>10^{-4}', '>10<sup>−4</sup>'],
     ['\\le 8', '≤8'],
+    ['3 \\le x \\le 8', '3 ≤ <i>x</i> ≤ 8'],
+    ['P4_332', '<i>P</i>4<sub>3</sub>32'],
+    ['Fd\\bar{3}m', '<i>F</i><i>d</i>3\u0305<i>m</i>'],
     ['_{0.15}', '<sub>0.15</sub>'],
     ['_x', '<sub><i>x</i></sub>'],
     ['x', '<i>x</i>'],
@@ -47,11 +50,11 @@ describe('textFormula: inline TeX set as text', () => {
     '\\ce{Li2O.H2O}', // an adduct
     '\\ce{2}', // a number alone
     '\\ce{Li^{+}_{2}}', // a charge before the end
-    'Fd\\bar{3}m', // a space group
-    'P4_332',
+    'Fd\\bar{3}m^2', // not a space group
+    'P4_{33}2',
     '>',
     '> x',
-    '3 \\le x \\le 8',
+    '3 \\le xy',
     '(1-x)',
     'xy',
     '',
