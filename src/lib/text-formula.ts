@@ -67,7 +67,7 @@ function textMath(tex: string): ElementContent[] | undefined {
   const relations: Record<string, string> = { '\\le': '\u2264', '\\ge': '\u2265', '<': '<', '>': '>' };
   const chain = tex.split(/\s*(\\le(?![a-z])|\\ge(?![a-z])|<|>)\s*/);
   if (chain.length >= 3 && chain.every((part, i) => (i % 2 ? part in relations : /^(?:\d+(?:\.\d+)?|[a-z])$/.test(part))))
-    return merge(chain.flatMap((part, i) => (i % 2 ? [text(` ${relations[part]} `)] : /^[a-z]$/.test(part) ? [el('i', [text(part)])] : [text(part)])));
+    return merge(chain.map((part, i): ElementContent => (i % 2 ? text(` ${relations[part]} `) : /^[a-z]$/.test(part) ? el('i', [text(part)]) : text(part))));
   const direction = /^\\langle\s*(\d+)\s*\\rangle$/.exec(tex);
   if (direction) return [text(`\u27e8${direction[1]}\u27e9`)];
   const planes = /^\\\{(\d(?:\\,\d)+)\\\}$/.exec(tex);
