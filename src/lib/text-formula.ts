@@ -59,12 +59,14 @@ function chemical(body: string): ElementContent[] | undefined {
   return merge(out);
 }
 
+/** Relations as TeX writes them, and as text shows them. */
+const relations: Record<string, string> = { '\\le': '\u2264', '\\ge': '\u2265', '<': '<', '>': '>' };
+
 function textMath(tex: string): ElementContent[] | undefined {
   if (/^[a-z]$/.test(tex)) return [el('i', [text(tex)])];
   const group = spaceGroup(tex);
   if (group) return group;
   // A chain of numbers and variables joined by relations: 3 \le x \le 8.
-  const relations: Record<string, string> = { '\\le': '\u2264', '\\ge': '\u2265', '<': '<', '>': '>' };
   const chain = tex.split(/\s*(\\le(?![a-z])|\\ge(?![a-z])|<|>)\s*/);
   if (chain.length >= 3 && chain.every((part, i) => (i % 2 ? part in relations : /^(?:\d+(?:\.\d+)?|[a-z])$/.test(part))))
     return merge(chain.map((part, i): ElementContent => (i % 2 ? text(` ${relations[part]} `) : /^[a-z]$/.test(part) ? el('i', [text(part)]) : text(part))));
@@ -78,7 +80,7 @@ function textMath(tex: string): ElementContent[] | undefined {
   const m = /^(-?\d+(?:\.\d+)?)?(?:\^(?:\{(-?\d+)\}|(\d)))?$/.exec(tex.slice(relation?.[0].length ?? 0));
   if (!m || (!m[1] && !m[2] && !m[3])) return undefined;
   const out: ElementContent[] = [];
-  if (relation) out.push(text({ '>': '>', '<': '<', '\\le': '\u2264', '\\ge': '\u2265' }[relation[1]!]!));
+  if (relation) out.push(text(relations[relation[1]!]!));
   if (m[1]) out.push(text(m[1]));
   if (m[2] ?? m[3]) out.push(script('sup', (m[2] ?? m[3])!));
   return merge(out);
