@@ -90,8 +90,8 @@ const stylesheetLink = /<link rel="stylesheet" href="([^"]+)">/g;
  * deletes the originals. KaTeX's rules are taken out of every file and put back, pruned to the classes the pages
  * use, only into the files of pages that show math (KaTeX's stylesheet is ~3.5 kB gzip, most of it for constructs
  * the edition never writes); a page without math loads neither those rules nor KaTeX's fonts. A file is named
- * after its parts and its content (`Base-explorer-katex.<hash>.css`). Runs before the search index and the output
- * checks.
+ * after its parts and its content (`Base-diagrams.<hash>.css`, `Base-katex.<hash>.css`). Runs before the search
+ * index and the output checks.
  */
 export function pageStylesheets(): AstroIntegration {
   return {
