@@ -9,7 +9,7 @@ export const reactionSchema = z.strictObject({
   materials: z.array(idSchema).min(1),
   /** Id of the study it comes from, if any. */
   study: idSchema.optional(),
-  /** What the step is ("charge", "step 1 of overlithiation"). */
+  /** What the step is ("charge", "step 1 of overlithiation"); TeX in `$…$` allowed. */
   label: z.string().optional(),
   /** Id of the reaction this one follows, for multi-step paths. */
   follows: idSchema.optional(),

@@ -458,6 +458,7 @@ export function buildGraph(input: GraphInput): Graph {
     for (const n of citedInText(text)) if (!reference.has(n)) problem({ file, field, message: `unknown reference number ${n} (value: ${JSON.stringify(text)})` });
   };
   for (const s of sections) checkTex(s.filePath, 'summary', s.data.summary);
+  for (const r of reactions) checkTex(r.filePath, 'label', r.data.label);
   for (const st of studies) {
     const d = st.data;
     checkTex(st.filePath, 'title', d.title);
