@@ -1,12 +1,13 @@
 // The performance bench (`npm run bench`): builds the edition cold, weighs each kind of page in Chromium, runs
 // Lighthouse, times search, builds a corpus ten times larger, prints a table, writes JSON to bench-results/ and
 // exits non-zero when a budget in src/lib/bench/budgets.ts is broken.
-// Flags: --factor=<n> (default 10), --no-scaled (skip the larger corpus), --no-lighthouse, --lighthouse-runs=<n>
+// Flags: --factor=<n> (default 10), --no-scaled (skip the larger corpus), --no-lighthouse, --search-runs=<n>
+// (default 3; each query's figures are those of its median run), --lighthouse-runs=<n>
 // (default 3; the run with the median performance score counts, as Lighthouse's own guidance on variance advises).
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
-import { budgets, checkBudgets, type BenchResults, type BuildRun, type NextPageWeight, type PageType, type PageWeight } from '../lib/bench/budgets.ts';
+import { budgets, checkBudgets, medianRun, type BenchResults, type BuildRun, type NextPageWeight, type PageType, type PageWeight } from '../lib/bench/budgets.ts';
 import { timeSearch, weighNextPage, weighPage } from '../lib/bench/browser.ts';
 import { runLighthouse, scoresOf, failingAudits } from '../lib/bench/lighthouse.ts';
 import { runMeasured } from '../lib/bench/process-tree.ts';
@@ -18,6 +19,7 @@ import { serve } from '../../tests/site/server.ts';
 const args = process.argv.slice(2);
 const factor = Number(args.find((a) => a.startsWith('--factor='))?.slice(9) ?? 10);
 const lighthouseRuns = Number(args.find((a) => a.startsWith('--lighthouse-runs='))?.slice(18) ?? 3);
+const searchRuns = Number(args.find((a) => a.startsWith('--search-runs='))?.slice(14) ?? 3);
 const root = resolve('.');
 const results = resolve('bench-results');
 const site = join(results, 'site');
@@ -90,7 +92,11 @@ try {
   }
   console.log('Timing search …');
   await timeSearch(browser, server.url('/search/'), 'warm-up'); // the first launch of a wasm module pays for the browser's own start-up
-  for (const q of queries) search.push(await timeSearch(browser, server.url('/search/'), q));
+  for (const q of queries) {
+    const runs = [];
+    for (let i = 0; i < searchRuns; i++) runs.push(await timeSearch(browser, server.url('/search/'), q));
+    search.push({ ...medianRun(runs), runs: searchRuns });
+  }
   if (!args.includes('--no-lighthouse')) {
     console.log('Running Lighthouse (mobile) …');
     for (const [type, path] of Object.entries(pagePaths) as [PageType, string][]) {

@@ -2,7 +2,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { budgets, checkBudgets, type BenchResults, type PageWeight } from '../../src/lib/bench/budgets';
+import { budgets, checkBudgets, medianRun, type BenchResults, type PageWeight, type SearchRun } from '../../src/lib/bench/budgets';
 import { gzipSize, kindOf, tally } from '../../src/lib/bench/gzip';
 import { parseProc, treeRss } from '../../src/lib/bench/process-tree';
 import { multiplyCorpus, readCorpus, type Corpus } from '../../src/lib/bench/synthetic';
@@ -174,5 +174,17 @@ describe('the synthetic corpus', () => {
   it('refuses a factor that is not a positive integer', () => {
     expect(() => multiplyCorpus(content, 0)).toThrow(/positive integer/);
     expect(() => multiplyCorpus(content, 2.5)).toThrow(/positive integer/);
+  });
+});
+
+describe('the median of a query\'s search runs', () => {
+  const run = (ms: number, results = 5): SearchRun => ({ query: 'LCO', firstResultMs: ms, afterBundleMs: ms - 40, fetchedGz: ms * 100, pagefindGz: ms * 90, results });
+  it('is the run with the middle time, its other figures with it', () => {
+    expect(medianRun([run(300), run(180), run(220)])).toEqual(run(220));
+    expect(medianRun([run(180), run(220)])).toEqual(run(220)); // of two, the slower
+  });
+  it('counts a run that showed nothing as the slowest', () => {
+    expect(medianRun([run(Number.NaN, 0), run(180), run(200)])).toEqual(run(200));
+    expect(medianRun([run(Number.NaN, 0), run(Number.NaN, 0), run(200)]).results).toBe(0);
   });
 });

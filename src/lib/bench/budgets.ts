@@ -66,6 +66,8 @@ export interface LighthouseScores {
 
 export interface SearchRun {
   query: string;
+  /** How many runs of the query the figures are the median of (older results lack it: one). */
+  runs?: number;
   /** From the start of navigation to the first result in the list (the budgeted figure). */
   firstResultMs: number;
   /** Of which the part after the page asked for Pagefind's bundle (loading it, the index, the search, the fragments). */
@@ -74,6 +76,16 @@ export interface SearchRun {
   /** Of which the Pagefind bundle (wasm, index, fragments). */
   pagefindGz: number;
   results: number;
+}
+
+/**
+ * Of several runs of one query, the one with the median time to the first result (a run that showed no result
+ * counts as the slowest); with an even count, the slower of the middle two. Pure.
+ */
+export function medianRun(runs: readonly SearchRun[]): SearchRun {
+  if (runs.length === 0) throw new Error('medianRun: no runs');
+  const time = (r: SearchRun) => (r.results === 0 || Number.isNaN(r.firstResultMs) ? Number.POSITIVE_INFINITY : r.firstResultMs);
+  return [...runs].sort((a, b) => time(a) - time(b))[Math.floor(runs.length / 2)]!;
 }
 
 export interface BuildRun {

@@ -38,7 +38,8 @@ export function formatReport(r: BenchResults, violations: Violation[]): string {
   }
   out.push('');
   const ms = (n: number) => (Number.isNaN(n) ? '–' : n.toFixed(0));
-  out.push(table(['search query', 'first result ms', 'of which after pagefind.js asked', 'fetched kB gz', 'of which Pagefind', 'results shown'],
+  const runs = r.search[0]?.runs ?? 1;
+  out.push(table(['search query', `first result ms${runs > 1 ? ` (median of ${runs})` : ''}`, 'of which after pagefind.js asked', 'fetched kB gz', 'of which Pagefind', 'results shown'],
     r.search.map((s) => [s.query, ms(s.firstResultMs), ms(s.afterBundleMs), kB(s.fetchedGz), kB(s.pagefindGz), s.results])));
   out.push('');
   out.push(violations.length ? `Budgets broken (${violations.length}):\n${violations.map((v) => `  ✗ [${v.budget}] ${v.where}: ${v.message}`).join('\n')}` : 'Every budget holds.');
