@@ -42,7 +42,16 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => escapes[c]!);
 }
 
-const referenceHref = (n: number) => makeRoutes(import.meta.env.BASE_URL).reference(n);
+const routes = makeRoutes(import.meta.env.BASE_URL);
+
+/**
+ * A citation as the text shows it, `[47, 196]` or `[127–129]`, each number a link to its reference (as the Markdown
+ * bodies' citations are; section pages preview them, see src/scripts/section.ts).
+ */
+export function citationHtml(items: readonly Item[]): string {
+  const link = (n: number) => `<a href="${routes.reference(n)}" data-ref="${n}">${n}</a>`;
+  return `<span class="cite">[${items.map(({ from, to }) => (from === to ? link(from) : `${link(from)}–${link(to)}`)).join(', ')}]</span>`;
+}
 
 /** The citations (`[@47, 196]`, as in the Markdown bodies) of a text field, parsed; throws on a malformed one. */
 function citationsIn(text: string): { at: number; length: number; items: Item[] }[] {
@@ -63,8 +72,7 @@ function renderText(text: string): string {
   let out = '';
   let last = 0;
   for (const { at, length, items } of citationsIn(text)) {
-    const link = (n: number) => `<a href="${referenceHref(n)}" data-ref="${n}">${n}</a>`;
-    out += `${escapeHtml(text.slice(last, at))}<span class="cite">[${items.map(({ from, to }) => (from === to ? link(from) : `${link(from)}–${link(to)}`)).join(', ')}]</span>`;
+    out += escapeHtml(text.slice(last, at)) + citationHtml(items);
     last = at + length;
   }
   return out + escapeHtml(text.slice(last));

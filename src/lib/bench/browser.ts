@@ -59,9 +59,12 @@ async function fontsUsed(page: Page): Promise<string[]> {
   });
 }
 
+/** A fresh browser context (empty cache) with a phone's viewport, as Lighthouse's mobile run has. */
+const phoneContext = (browser: Browser) => browser.newContext({ viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true });
+
 /** Loads a page cold (fresh context: empty cache) with a phone's viewport, does nothing, and weighs what it fetched. */
 export async function weighPage(browser: Browser, type: PageType, url: string): Promise<PageWeight> {
-  const context = await browser.newContext({ viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true });
+  const context = await phoneContext(browser);
   try {
     const page = await context.newPage();
     const { bodies, settled } = record(page);
@@ -93,7 +96,7 @@ export async function weighPage(browser: Browser, type: PageType, url: string): 
  * over the network for it: files the first page left in the cache (under the site's caching headers) do not count.
  */
 export async function weighNextPage(browser: Browser, from: string, url: string): Promise<NextPageWeight> {
-  const context = await browser.newContext({ viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true });
+  const context = await phoneContext(browser);
   try {
     const page = await context.newPage();
     await page.goto(from, { waitUntil: 'networkidle' });
