@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { withSearchPreloads } from '../../src/integrations/pagefind';
+import { withSearchPreloads } from '../../src/lib/search-preloads';
 
 const entry = { languages: { en: { hash: 'en_0123abcd', wasm: 'en' } } };
 const searchPage = '<!DOCTYPE html><html lang="en"><head><title>Search</title></head><body><div data-search data-bundle="/edition/pagefind/"><form></form></div></body></html>';

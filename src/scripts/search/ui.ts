@@ -1,6 +1,8 @@
 // One search interface for the search page and the header's dialog: Pagefind's JavaScript API with the edition's
 // own markup (no Pagefind UI bundle, so no inline fonts or styles under the CSP). Loaded only when a reader opens
 // search. On the search page the query and the chosen facets live in the URL, so a search can be shared.
+import { pagefindOptions } from './pagefind-options';
+
 interface PagefindSub {
   title: string;
   url: string;
@@ -30,17 +32,17 @@ const pageSize = 5;
 
 const pagefinds = new Map<string, Promise<Pagefind>>();
 /**
- * Pagefind on the page's own thread: its worker would be one more file to fetch and one more start-up before the
- * first result, for an index this small. Resolves once Pagefind is ready: a search started before that would wait in
- * Pagefind's 50 ms polling steps. `cacheTag` (the search page's `data-cache-tag`, the index's own hash) names the
- * entry file the page has preloaded; without it Pagefind asks for the entry file afresh, as the dialog does.
+ * Pagefind, started with the edition's options. Resolves once Pagefind has started, not once it is ready: its
+ * `init()` does not wait for the wasm, and a search made before the wasm is in waits in Pagefind's own 50 ms polling
+ * steps. `cacheTag` (the search page's `data-cache-tag`, the index's own hash) names the entry file the page has
+ * preloaded; without it Pagefind asks for the entry file afresh, as the dialog does.
  */
 function loadPagefind(bundle: string, cacheTag?: string): Promise<Pagefind> {
   let p = pagefinds.get(bundle);
   if (!p) {
     p = (async () => {
       const pf = (await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as Pagefind;
-      await pf.options({ excerptLength: 24, noWorker: true, ...(cacheTag ? { metaCacheTag: cacheTag } : {}) });
+      await pf.options({ ...pagefindOptions, ...(cacheTag ? { metaCacheTag: cacheTag } : {}) });
       await pf.init();
       return pf;
     })();
