@@ -1,5 +1,5 @@
 // The performance bench (`npm run bench`): builds the edition cold, weighs each kind of page in Chromium, runs
-// Lighthouse, times search, builds a corpus ten times larger, prints a table, writes JSON to bench-results/ and
+// Lighthouse, times search (on the edition's search page and on a bare page with Pagefind alone), builds a corpus ten times larger, prints a table, writes JSON to bench-results/ and
 // exits non-zero when a budget in src/lib/bench/budgets.ts is broken.
 // Flags: --factor=<n> (default 10), --no-scaled (skip the larger corpus), --no-lighthouse, --search-runs=<n>
 // (default 3; each query's figures are those of its median run), --lighthouse-runs=<n>
@@ -12,6 +12,7 @@ import { timeSearch, weighNextPage, weighPage } from '../lib/bench/browser.ts';
 import { runLighthouse, scoresOf, failingAudits } from '../lib/bench/lighthouse.ts';
 import { runMeasured } from '../lib/bench/process-tree.ts';
 import { formatReport } from '../lib/bench/report.ts';
+import { writeSearchFloor } from '../lib/bench/search-floor.ts';
 import { multiplyCorpus, readCorpus, writeCorpus } from '../lib/bench/synthetic.ts';
 import { chromiumPath, launch } from '../../tests/site/browser.ts';
 import { serve } from '../../tests/site/server.ts';
@@ -75,6 +76,8 @@ console.log('Building the edition cold …');
 const real = await build(root, site, join(results, 'build.log'));
 if (!real.ok) process.exit(1);
 
+// The bare search page the search queries are also timed on (not part of the edition; only in the bench's copy).
+const floorPath = writeSearchFloor(site);
 // Served gzip-encoded, as a static host serves it: Lighthouse's timings depend on it.
 const server = await serve(site, '/', { gzip: true, headers: true });
 const browser = await launch();
@@ -83,6 +86,7 @@ const sections: PageWeight[] = [];
 const sectionsAfterFront: NextPageWeight[] = [];
 const lighthouse: BenchResults['lighthouse'] = [];
 const search: BenchResults['search'] = [];
+const searchFloor: NonNullable<BenchResults['searchFloor']> = [];
 try {
   console.log('Weighing pages in Chromium …');
   for (const [type, path] of Object.entries(pagePaths) as [PageType, string][]) pages.push(await weighPage(browser, type, server.url(path)));
@@ -94,8 +98,14 @@ try {
   await timeSearch(browser, server.url('/search/'), 'warm-up'); // the first launch of a wasm module pays for the browser's own start-up
   for (const q of queries) {
     const runs = [];
-    for (let i = 0; i < searchRuns; i++) runs.push(await timeSearch(browser, server.url('/search/'), q));
+    const floorRuns = [];
+    // The edition's page and the bare one in turn, so that both meet the same moments of the machine's load.
+    for (let i = 0; i < searchRuns; i++) {
+      runs.push(await timeSearch(browser, server.url('/search/'), q));
+      floorRuns.push(await timeSearch(browser, server.url(floorPath), q));
+    }
     search.push({ ...medianRun(runs), runs: searchRuns });
+    searchFloor.push({ ...medianRun(floorRuns), runs: searchRuns });
   }
   if (!args.includes('--no-lighthouse')) {
     console.log('Running Lighthouse (mobile) …');
@@ -118,7 +128,7 @@ try {
   await server.close();
 }
 
-const report: BenchResults = { build: real, pages, sections, sectionsAfterFront, lighthouse, search };
+const report: BenchResults = { build: real, pages, sections, sectionsAfterFront, lighthouse, search, searchFloor };
 if (!args.includes('--no-scaled')) {
   console.log(`Building a corpus ${factor}× larger …`);
   const big = await scaledBuild();

@@ -1,10 +1,15 @@
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { pages } from './dist';
+import { timeSearch } from '../../src/lib/bench/browser';
+import { writeSearchFloor } from '../../src/lib/bench/search-floor';
+import { distDir, pages } from './dist';
 import { axeTags, watch } from './browser';
 import { browserAndSite } from './browser-suite';
+import { serve } from './server';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -52,6 +57,37 @@ describe('search in the browser', () => {
     await expect(page.getByRole('status').textContent()).resolves.toMatch(/results? for “LiCoO2”/);
     expect(problems).toEqual([]);
     await page.close();
+  });
+});
+
+describe('the bench\'s bare search page', () => {
+  it('finds under the site\'s CSP what the search page finds first, and the bench times it', async () => {
+    // Beside a link to the built index, not inside the built site that the other tests read.
+    const dir = mkdtempSync(join(tmpdir(), 'edition-floor-'));
+    symlinkSync(join(distDir, 'pagefind'), join(dir, 'pagefind'));
+    copyFileSync(join(distDir, '_headers'), join(dir, '_headers'));
+    const floor = await serve(dir, '/', { headers: true });
+    try {
+      const first = async (url: string) => {
+        const page = await env.browser.newPage();
+        const problems = watch(page, new URL(url).origin);
+        await page.goto(url);
+        const href = await page.locator('.results a').first().getAttribute('href', { timeout: 15_000 });
+        await page.close();
+        return { href, problems };
+      };
+      const path = writeSearchFloor(dir);
+      const bare = await first(floor.url(`${path}?q=LiCoO2`));
+      expect(bare.problems).toEqual([]);
+      expect(bare.href).toBe((await first(env.site.url('/search/?q=LiCoO2'))).href);
+      const run = await timeSearch(env.browser, floor.url(path), 'LiCoO2');
+      expect(run.results).toBe(1);
+      expect(run.firstResultMs).toBeGreaterThan(0);
+      expect(run.pagefindGz).toBeGreaterThan(50_000); // the wasm at least
+    } finally {
+      await floor.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -2,8 +2,14 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { budgets, checkBudgets, medianRun, type BenchResults, type PageWeight, type SearchRun } from '../../src/lib/bench/budgets';
-import { gzipSize, kindOf, tally } from '../../src/lib/bench/gzip';
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { budgets, checkBudgets, medianRun, overOnShell, type BenchResults, type PageWeight, type SearchRun } from '../../src/lib/bench/budgets';
+import { emptyMain, gzipSize, kindOf, tally } from '../../src/lib/bench/gzip';
+import { formatReport } from '../../src/lib/bench/report';
+import { writeSearchFloor } from '../../src/lib/bench/search-floor';
+import { pagefindOptions } from '../../src/scripts/search/pagefind-options';
 import { parseProc, treeRss } from '../../src/lib/bench/process-tree';
 import { multiplyCorpus, readCorpus, type Corpus } from '../../src/lib/bench/synthetic';
 import { buildGraph, graphCounts, type GraphInput } from '../../src/lib/graph/build';
@@ -44,6 +50,19 @@ describe('gzip sizing', () => {
     expect(sums.html).toBeGreaterThan(0);
     expect(sums.js).toBeGreaterThan(0);
     expect(sums.css + sums.font + sums.other).toBe(0);
+  });
+});
+
+describe('a page\'s shell', () => {
+  const page = '<html><head><meta name="citation_title" content="x"></head><body><header>Edition</header><main id="main" data-pagefind-body><h1>3 Li metal</h1><p>Text</p></main><footer>Version</footer></body></html>';
+
+  it('is the page with everything inside <main> removed, and the rest kept', () => {
+    expect(emptyMain(page)).toBe('<html><head><meta name="citation_title" content="x"></head><body><header>Edition</header><main id="main" data-pagefind-body></main><footer>Version</footer></body></html>');
+  });
+
+  it('needs exactly one <main>', () => {
+    expect(() => emptyMain('<body><p>no main</p></body>')).toThrow(/one <main>.*found 0/);
+    expect(() => emptyMain('<main>a</main><main>b</main>')).toThrow(/found 2/);
   });
 });
 
@@ -117,6 +136,15 @@ describe('budget checking', () => {
     expect(checkBudgets(r).map((v) => v.message)).toEqual(['no result was rendered']);
   });
 
+  it('names the sections whose shell alone is over the multiple, and prints them in the report', () => {
+    const heavy = weight({ url: '/sections/short/', textGz: 2000, shellGz: 7000 });
+    const light = weight({ url: '/sections/long/', textGz: 6000, shellGz: 7000 });
+    expect(overOnShell([heavy, light, weight()], 3).map((p) => p.url)).toEqual(['/sections/short/']);
+    const r = good();
+    r.sections = [heavy, light];
+    expect(formatReport(r, [])).toContain('weighs 7.0–7.0 kB; on 1 of 2 it alone is over 3× the text (/sections/short/ 3.50×)');
+  });
+
   it('keeps the numbers the issue asks for', () => {
     expect(budgets).toMatchObject({ readingJsGzBytes: 2000, cssGzBytes: 12_000, sectionWeightToText: 3, buildSeconds: 60, buildPeakBytes: 2 * 1024 ** 3, scaledTimeRatio: 10, searchFirstResultMs: 150, searchFetchedGzBytes: 120_000 });
   });
@@ -186,5 +214,20 @@ describe('the median of a query\'s search runs', () => {
   it('counts a run that showed nothing as the slowest', () => {
     expect(medianRun([run(Number.NaN, 0), run(180), run(200)])).toEqual(run(200));
     expect(medianRun([run(Number.NaN, 0), run(Number.NaN, 0), run(200)]).results).toBe(0);
+  });
+});
+
+describe('the bare search page', () => {
+  it('preloads the index\'s files as the search page does and starts Pagefind with the edition\'s options', () => {
+    const site = mkdtempSync(join(tmpdir(), 'floor-'));
+    mkdirSync(join(site, 'pagefind'));
+    writeFileSync(join(site, 'pagefind', 'pagefind-entry.json'), JSON.stringify({ version: '1.6.0', languages: { en: { hash: 'en_abc123', wasm: 'en', page_count: 3 } } }));
+    const path = writeSearchFloor(site);
+    const html = readFileSync(join(site, path, 'index.html'), 'utf8');
+    expect(html).toContain('<link rel="modulepreload" href="/pagefind/pagefind.js">');
+    expect(html).toContain('href="/pagefind/wasm.en.pagefind"');
+    expect(html).toContain('href="/pagefind/pagefind.en_abc123.pf_meta"');
+    expect(html).toContain('data-cache-tag="en_abc123"');
+    expect(readFileSync(join(site, path, 'floor.js'), 'utf8')).toContain(JSON.stringify(pagefindOptions));
   });
 });

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import type { NextPageWeight, PageType, PageWeight, SearchRun } from './budgets.ts';
-import { gzipSize, kindOf, tally } from './gzip.ts';
+import { emptyMain, gzipSize, kindOf, tally } from './gzip.ts';
 
 interface Body {
   url: string;
@@ -76,6 +76,9 @@ export async function weighPage(browser: Browser, type: PageType, url: string): 
     const gz = tally(bodies);
     const textGz = gzipSize(text);
     const fonts = bodies.filter((b) => kindOf(b.url, b.contentType) === 'font').map((b) => new URL(b.url).pathname).sort();
+    const html = bodies.find((b) => b.url === response.url());
+    if (!html) throw new Error(`${url}: the page's own HTML was not recorded`);
+    const shellGz = gzipSize(emptyMain(Buffer.from(html.body).toString('utf8'))) + gz.css + gz.js;
     return {
       type,
       url: new URL(url).pathname,
@@ -83,6 +86,7 @@ export async function weighPage(browser: Browser, type: PageType, url: string): 
       jsBeforeInteraction: gz.js,
       textGz,
       weightToText: (gz.html + gz.css + gz.js) / textGz,
+      shellGz,
       fonts,
       fontsUsed: used,
     };

@@ -40,6 +40,12 @@ export interface PageWeight {
   textGz: number;
   /** (HTML + CSS + JS) / text, both gzipped. */
   weightToText: number;
+  /**
+   * HTML with its `<main>` emptied, plus CSS and JS (gzip): what the page weighs before any of its content. Where this
+   * alone is more than the budget's multiple of the text, no markup of the content could bring the page within it.
+   * (Older results lack it.)
+   */
+  shellGz?: number;
   /** Every font file loaded (its URL path), and the files of the faces the page's text actually uses. */
   fonts: string[];
   fontsUsed: string[];
@@ -88,6 +94,14 @@ export function medianRun(runs: readonly SearchRun[]): SearchRun {
   return [...runs].sort((a, b) => time(a) - time(b))[Math.floor(runs.length / 2)]!;
 }
 
+/**
+ * The section pages whose shell alone (`shellGz`: the page with its `<main>` emptied) is more than `multiple` times
+ * their visible text: they break the weight-to-text budget however little markup their content had. Pure.
+ */
+export function overOnShell(sections: readonly PageWeight[], multiple: number = budgets.sectionWeightToText): PageWeight[] {
+  return sections.filter((p) => p.shellGz !== undefined && p.shellGz / p.textGz > multiple);
+}
+
 export interface BuildRun {
   seconds: number;
   peakBytes: number;
@@ -105,6 +119,11 @@ export interface BenchResults {
   sectionsAfterFront?: NextPageWeight[];
   lighthouse: LighthouseScores[];
   search: SearchRun[];
+  /**
+   * The same queries on a bare page with Pagefind alone (src/lib/bench/search-floor.ts), for comparison; not
+   * budgeted. Older results lack it.
+   */
+  searchFloor?: SearchRun[];
   scaled?: { build: BuildRun; factor: number; timeRatio: number; memoryRatio: number; indexRatio: number };
 }
 

@@ -28,3 +28,15 @@ export function tally(responses: { url: string; contentType?: string; body: Uint
   for (const r of responses) sums[kindOf(r.url, r.contentType)] += gzipSize(r.body);
   return sums;
 }
+
+/**
+ * A page's HTML with everything inside its `<main>` removed: the shell the page carries whatever its content (the
+ * head and its metadata, the header, the footer). Throws unless the page has exactly one `<main>`. Pure.
+ */
+export function emptyMain(html: string): string {
+  const opens = html.match(/<main\b/g)?.length ?? 0;
+  const close = html.indexOf('</main>');
+  if (opens !== 1 || close === -1) throw new Error(`emptyMain: expected one <main>…</main>, found ${opens} opening tag(s)`);
+  const start = html.indexOf('>', html.search(/<main\b/)) + 1;
+  return html.slice(0, start) + html.slice(close);
+}

@@ -1,4 +1,4 @@
-import type { BenchResults, Violation } from './budgets.ts';
+import { budgets, overOnShell, type BenchResults, type Violation } from './budgets.ts';
 
 const kB = (n: number) => (n / 1000).toFixed(1);
 const MiB = (n: number) => (n / 1024 ** 2).toFixed(0);
@@ -31,6 +31,12 @@ export function formatReport(r: BenchResults, violations: Violation[]): string {
     const worst = [...r.sections].sort((a, b) => b.weightToText - a.weightToText)[0]!;
     const best = [...r.sections].sort((a, b) => a.weightToText - b.weightToText)[0]!;
     out.push(`\nall ${r.sections.length} section pages: (HTML+CSS+JS)/text from ${best.weightToText.toFixed(2)}× (${best.url}) to ${worst.weightToText.toFixed(2)}× (${worst.url})`);
+    const shells = r.sections.flatMap((p) => (p.shellGz === undefined ? [] : [p.shellGz]));
+    if (shells.length) {
+      const over = overOnShell(r.sections);
+      out.push(`their shell (the page with <main> emptied: head and metadata, header, footer, CSS, JS) weighs ${kB(Math.min(...shells))}–${kB(Math.max(...shells))} kB; `
+        + `on ${over.length} of ${r.sections.length} it alone is over ${budgets.sectionWeightToText}× the text${over.length ? ` (${over.map((p) => `${p.url} ${(p.shellGz! / p.textGz).toFixed(2)}×`).join(', ')})` : ''}`);
+    }
   }
   if (r.sectionsAfterFront?.length) {
     const ratios = r.sectionsAfterFront.map((p) => p.weightToText).sort((a, b) => a - b);
@@ -39,8 +45,13 @@ export function formatReport(r: BenchResults, violations: Violation[]): string {
   out.push('');
   const ms = (n: number) => (Number.isNaN(n) ? '–' : n.toFixed(0));
   const runs = r.search[0]?.runs ?? 1;
-  out.push(table(['search query', `first result ms${runs > 1 ? ` (median of ${runs})` : ''}`, 'of which after pagefind.js asked', 'fetched kB gz', 'of which Pagefind', 'results shown'],
-    r.search.map((s) => [s.query, ms(s.firstResultMs), ms(s.afterBundleMs), kB(s.fetchedGz), kB(s.pagefindGz), s.results])));
+  const floor = new Map((r.searchFloor ?? []).map((s) => [s.query, s]));
+  out.push(table(['search query', `first result ms${runs > 1 ? ` (median of ${runs})` : ''}`, 'of which after pagefind.js asked', 'fetched kB gz', 'of which Pagefind', 'results shown', 'bare page: first result ms'],
+    r.search.map((s) => {
+      const f = floor.get(s.query);
+      return [s.query, ms(s.firstResultMs), ms(s.afterBundleMs), kB(s.fetchedGz), kB(s.pagefindGz), s.results, f && f.results > 0 ? ms(f.firstResultMs) : '–'];
+    })));
+  if (floor.size) out.push('bare page: the same query on a page with Pagefind alone, started as the edition starts it (src/lib/bench/search-floor.ts); not budgeted');
   out.push('');
   out.push(violations.length ? `Budgets broken (${violations.length}):\n${violations.map((v) => `  ✗ [${v.budget}] ${v.where}: ${v.message}`).join('\n')}` : 'Every budget holds.');
   return out.join('\n');
