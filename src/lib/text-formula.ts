@@ -7,7 +7,7 @@ import type { Element, ElementContent, Text } from 'hast';
  *   subscripts, with an optional charge (`\ce{Li2O}`, `\ce{Li_{7-3x}Al_xLa3Zr2O12}`, `\ce{(PO4)3}`, `\ce{Co^{3+}}`,
  *   `\ce{Li+}`): counts and subscripts become `<sub>`, letters in subscripts (variables such as x) italic, the
  *   charge `<sup>`; species may carry a coefficient and be joined into a system (`\ce{75Li2S-25P2S5}`, set with
- *   an en dash) or a couple (`\ce{Li/Li+}`);
+ *   an en dash) or a couple (`\ce{Li/Li+}`); the electron (`\ce{e-}`, `\ce{2e-}`);
  * - a number with an optional exponent and relation, or an exponent alone after a unit (`-3.04`, `>10^{-4}`,
  *   `^{-1}`, `^2`);
  * - a subscript alone, after text it belongs to (`_{0.8}`, `_x`), a single variable (`x`), italic, and a chain of
@@ -33,6 +33,9 @@ function script(tagName: 'sub' | 'sup', content: string): Element {
 }
 
 function chemical(body: string): ElementContent[] | undefined {
+  // The electron, with an optional coefficient: e⁻, 2e⁻ (mhchem sets the e upright, as a species).
+  const electron = /^(\d*)e(?:-|\^-|\^\{-\})$/.exec(body);
+  if (electron) return merge([text(`${electron[1]}e`), script('sup', '-')]);
   const out: ElementContent[] = [];
   const token = /([A-Z][a-z]?)|([(),])|([/])|(\d+(?:\.\d+)?)|_\{([\d.,+\-a-zδ]+)\}|_([\da-zδ])|(-)(?=[\dA-Z(])|\^\{?(\d*[+-])\}?$|([+-])$/y;
   let at = 0;

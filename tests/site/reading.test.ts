@@ -221,6 +221,14 @@ describe('diagrams and abbreviations in the built pages', () => {
       return chain.getAttribute('aria-label');
     });
     expect(titles).toEqual(expect.arrayContaining([expect.stringContaining('LiCoO₂ → CoO + Li₂O → Co + Li₂O'), expect.stringContaining('LiTiS₂ → TiS → Ti₂S → Ti'), expect.stringContaining('Au → LiAu₃ → Li₃Au → LiAu₃ → Au'), expect.stringContaining('LiO₂ → Li₂O₂ + O₂ → LiO₂ + Li⁺ + e⁻')]));
+    // Shown, the species are set as the text's formulas are: <sub> and <sup>, neither Unicode scripts nor KaTeX.
+    const shown = builtPage('/reactions/').dom.querySelectorAll('.pathway .chain, .pathway + .diagram-list');
+    expect(shown.length).toBe(2 * titles.length);
+    for (const part of shown) {
+      expect(part.textContent).not.toMatch(/[\u2070-\u209f]/);
+      expect(part.querySelector('.katex')).toBeNull();
+    }
+    expect(shown.map((part) => part.innerHTML).join('')).toContain('e<sup>−</sup>');
     const studies = builtPage('/studies/').dom;
     const marks = studies.querySelectorAll('.timeline-chart a').map((a) => a.getAttribute('href'));
     const rows = studies.querySelectorAll('table.explorer tbody th a').map((a) => a.getAttribute('href'));

@@ -24,6 +24,8 @@ describe('textFormula: inline TeX set as text', () => {
     ['\\ce{Li2S-P2S5}', 'Li<sub>2</sub>S–P<sub>2</sub>S<sub>5</sub>'],
     ['\\ce{Li/Li+}', 'Li/Li<sup>+</sup>'],
     ['\\ce{2Li}', '2Li'],
+    ['\\ce{e-}', 'e<sup>−</sup>'],
+    ['\\ce{2e-}', '2e<sup>−</sup>'],
     ['-3.04', '−3.04'],
     ['^{-1}', '<sup>−1</sup>'],
     ['^2', '<sup>2</sup>'],
