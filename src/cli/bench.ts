@@ -1,6 +1,7 @@
 // The performance bench (`npm run bench`): builds the edition cold, weighs each kind of page in Chromium, runs
-// Lighthouse, times search (on the edition's search page and on a bare page with Pagefind alone), builds a corpus ten times larger, prints a table, writes JSON to bench-results/ and
-// exits non-zero when a budget in src/lib/bench/budgets.ts is broken.
+// Lighthouse, times search (on the edition's search page and on a bare page with Pagefind alone), builds a corpus
+// ten times larger, prints a table, writes JSON to bench-results/ and exits non-zero when a budget in
+// src/lib/bench/budgets.ts is broken.
 // Flags: --factor=<n> (default 10), --no-scaled (skip the larger corpus), --no-lighthouse, --search-runs=<n>
 // (default 3; each query's figures are those of its median run), --lighthouse-runs=<n>
 // (default 3; the run with the median performance score counts, as Lighthouse's own guidance on variance advises).
