@@ -37,6 +37,15 @@ describe('citing a section', () => {
     }
   });
 
+  it('offers each export for download in a line that reads as words', () => {
+    for (const p of sectionPages()) {
+      const line = p.dom.querySelectorAll('.cite-block p').find((e) => e.text.trim().startsWith('Download:'))!;
+      const slug = p.url.split('/')[2]!;
+      expect(line.querySelectorAll('a[download]').map((a) => a.getAttribute('href'))).toEqual(['bib', 'ris', 'json'].map((f) => `/cite/${slug}.${f}`));
+      expect(line.text.replace(/\s+/g, ' ').trim(), p.url).toBe(`Download: BibTeX · RIS · CSL-JSON · Version ${pkg.version} (${pkg.edition.date}) · How to cite`);
+    }
+  });
+
   it('exports parse back with citation-js into the same authors, title, date and URL', () => {
     for (const p of sectionPages()) {
       const slug = p.url.split('/')[2]!;
