@@ -16,6 +16,13 @@ describe('html-validate over the built pages', () => {
     expect(problems.every((p) => p.column > 0 && p.message.length > 0)).toBe(true);
   });
 
+  it('reports markup after </html>, which html-validate lets pass, with its line and column', async () => {
+    const html = `${doc('<main><p>ok</p></main>')}\n<script type="module" src="/x.js"></script>\n`;
+    expect(await validatePages([{ url: '/s/', file: 's/index.html', html }])).toEqual([
+      { page: '/s/', line: 2, column: 1, rule: 'content-after-html', message: `markup after </html>: "<script type="module" src="/x.js"></script>"` },
+    ]);
+  });
+
   it('passes valid pages', async () => {
     expect(await validatePages([{ url: '/', file: 'index.html', html: doc('<main><p>ok</p></main>') }])).toEqual([]);
   });

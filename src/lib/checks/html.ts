@@ -35,7 +35,21 @@ export function problemsOf(report: Report, url: string): HtmlProblem[] {
 }
 
 /**
- * Validates every page; returns each error with page, line, column and rule, in the order of the pages. The pages
+ * Markup after `</html>`, which html-validate lets pass: browsers move it into the body (a parse error in HTML's
+ * terms), so it runs as if it were written there. An Astro page puts it there when a `<script>` follows its layout.
+ */
+export function contentAfterHtml(html: string, url: string): HtmlProblem[] {
+  const end = html.lastIndexOf('</html>');
+  if (end < 0) return [];
+  const rest = html.slice(end + '</html>'.length);
+  const offset = rest.search(/\S/);
+  if (offset < 0) return [];
+  const before = html.slice(0, end + '</html>'.length + offset).split('\n');
+  return [{ page: url, line: before.length, column: before.at(-1)!.length + 1, rule: 'content-after-html', message: `markup after </html>: "${rest.trim().slice(0, 80)}"` }];
+}
+
+/**
+ * Validates every page (html-validate, and `contentAfterHtml`); returns each error with page, line, column and rule, in the order of the pages. The pages
  * are shared among worker threads (one per core, at most four): html-validate is most of the build's checking time.
  */
 export async function validatePages(pages: BuiltPage[]): Promise<HtmlProblem[]> {
