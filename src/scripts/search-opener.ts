@@ -1,7 +1,13 @@
 // Always loaded, and all that is: the header's Search link opens the search dialog (on click or on "/"). The
-// dialog's code (and through it Pagefind's) is fetched only then, as a separate script: a dynamic import() here
-// would make Vite load its module-preload helper on every page. Without JavaScript the link goes to the search page.
+// dialog's code (and through it Pagefind's) and its stylesheet are fetched only then, as a separate script and
+// stylesheet: a dynamic import() here would make Vite load its module-preload helper on every page. Without
+// JavaScript the link goes to the search page.
 import dialogUrl from './search/dialog.ts?worker&url';
+import dialogCssUrl from '../styles/search.css?url';
+
+/** Adds a script or stylesheet to the head; resolves once it has loaded. */
+const load = (tag: 'script' | 'link', props: Partial<HTMLScriptElement> | Partial<HTMLLinkElement>) =>
+  new Promise((ok, fail) => document.head.append(Object.assign(document.createElement(tag), props, { onload: ok, onerror: fail })));
 
 const link = document.querySelector<HTMLAnchorElement>('a[data-search-open]');
 if (link) {
@@ -19,10 +25,7 @@ if (link) {
       if (k.key.length === 1 && !k.ctrlKey && !k.metaKey && !k.altKey) typed += k.key;
     };
     document.addEventListener('keydown', keep);
-    loading ??= new Promise((ok, fail) => {
-      const script = Object.assign(document.createElement('script'), { src: dialogUrl, onload: ok, onerror: fail });
-      document.head.append(script);
-    });
+    loading ??= Promise.all([load('link', { rel: 'stylesheet', href: dialogCssUrl }), load('script', { src: dialogUrl })]);
     void loading.finally(() => document.removeEventListener('keydown', keep)).then(() => link.dispatchEvent(new CustomEvent('edition:open-search', { detail: typed })));
   };
   link.setAttribute('aria-keyshortcuts', '/');

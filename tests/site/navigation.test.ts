@@ -9,7 +9,7 @@ import { distDir, page as builtPage, pages } from './dist';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 /** Requests that belong to search: Pagefind's files, its WebAssembly, and the edition's search module. */
-const searchRequest = /\/pagefind\/|\.wasm$|\/_astro\/(dialog|search)[^/]*\.js$/;
+const searchRequest = /\/pagefind\/|\.wasm$|\/_astro\/(dialog|search)[^/]*\.(js|css)$/;
 const section = '/sections/cathode-oxides-polyanionic/';
 
 const env = browserAndSite();
@@ -40,6 +40,9 @@ describe('search from the header', () => {
     await dialog.locator('.results a').first().waitFor({ timeout: 15_000 });
     expect(requests.filter((r) => searchRequest.test(r)).length).toBeGreaterThan(0);
     expect((await resultUrls(page)).slice(0, 3)).toContain('/materials/licoo2/');
+    // The search interface's rules came with the dialog (the page's own stylesheet has none).
+    expect(requests.filter((r) => /\/_astro\/search[^/]*\.css$/.test(r))).toHaveLength(1);
+    await expect(dialog.locator('.search-body').evaluate((e) => getComputedStyle(e).display)).resolves.toBe('grid');
     const pageLink = new URL((await dialog.locator('.search-page-link').getAttribute('href'))!, env.site.origin);
     expect(pageLink.pathname + pageLink.search).toBe('/search/?q=LiCoO2');
     await page.evaluate(axeSource);

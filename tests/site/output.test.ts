@@ -53,9 +53,17 @@ describe('the built site', () => {
       expect(css, url).toContain('.site-header');
       expect(css, url).not.toMatch(/\.explorer|\.timeline|\.matrix-list/);
     }
-    // No stylesheet is left behind that no page links.
+    // The search interface's rules are on the search page and in the stylesheet the header's opener loads with the
+    // search dialog; no other page has them.
+    expect(sheetsOf('/search/')[0]).toContain('.search-dialog');
+    for (const url of ['/', '/sections/introduction/', '/references/12/']) expect(sheetsOf(url)[0], url).not.toMatch(/\.facets|\.search-dialog|\.results/);
+    const scripts = filesIn(`${distDir}/_astro`, '.js').map((f) => readFileSync(f, 'utf8'));
+    const loaded = [...new Set(scripts.flatMap((js) => [...js.matchAll(/\/_astro\/([\w.-]+\.css)/g)].map((m) => m[1]!)))];
+    expect(loaded).toHaveLength(1);
+    expect(readFileSync(`${distDir}/_astro/${loaded[0]}`, 'utf8')).toMatch(/\.search-dialog\{.*\.facets/s);
+    // No stylesheet is left behind that no page links and no script loads.
     const linked = new Set(pages().flatMap((p) => p.dom.querySelectorAll('link[rel="stylesheet"]').map((l) => l.getAttribute('href')!.split('/').pop())));
-    expect(filesIn(`${distDir}/_astro`, '.css').map((f) => f.split('/').pop()).sort()).toEqual([...linked].sort());
+    expect(filesIn(`${distDir}/_astro`, '.css').map((f) => f.split('/').pop()).sort()).toEqual([...new Set([...linked, ...loaded])].sort());
   });
 
   it('sets simple inline formulas as text, from the Markdown bodies and the data records alike; KaTeX keeps the rest', () => {
