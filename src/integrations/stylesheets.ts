@@ -85,13 +85,13 @@ const stylesheetLink = /<link rel="stylesheet" href="([^"]+)">/g;
 
 /**
  * One stylesheet per page. Astro gives a page one CSS file for the layout's rules and one more for each of its
- * components' own (the explorer's, the diagrams'), each render-blocking. At the end of the build this writes, for
- * each set of stylesheets pages link, one file that holds them in order, links it from those pages instead, and
- * deletes the originals (but for those a script loads). KaTeX's rules are taken out of every file and put back, pruned to the classes the pages
- * use, only into the files of pages that show math (KaTeX's stylesheet is ~3.5 kB gzip, most of it for constructs
- * the edition never writes); a page without math loads neither those rules nor KaTeX's fonts. A file is named
- * after its parts and its content (`Base-diagrams.<hash>.css`, `Base-katex.<hash>.css`). Runs before the search
- * index and the output checks.
+ * components' own (the explorer's, the diagrams', the search interface's), each render-blocking. At the end of the
+ * build this writes, for each set of stylesheets pages link, one file that holds them in order, links it from those
+ * pages instead, and deletes the originals, but for one a script loads. KaTeX's rules are taken out of every file
+ * and put back, pruned to the classes the pages use, only into the files of pages that show math (KaTeX's
+ * stylesheet is ~3.5 kB gzip, most of it for constructs the edition never writes); a page without math loads
+ * neither those rules nor KaTeX's fonts. A file is named after its parts and its content (`Base-diagrams.<hash>.css`,
+ * `Base-katex.<hash>.css`). Runs before the search index and the output checks.
  */
 export function pageStylesheets(): AstroIntegration {
   return {
@@ -99,11 +99,8 @@ export function pageStylesheets(): AstroIntegration {
     hooks: {
       'astro:build:done': ({ dir, logger }) => {
         const root = fileURLToPath(dir);
-        const cssFiles = new Map(
-          readdirSync(root, { recursive: true, withFileTypes: true })
-            .filter((e) => e.isFile() && e.name.endsWith('.css') && !relative(root, e.parentPath).split(sep).includes('pagefind'))
-            .map((e) => [e.name, join(e.parentPath, e.name)]),
-        );
+        const files = readdirSync(root, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && !relative(root, e.parentPath).split(sep).includes('pagefind'));
+        const cssFiles = new Map(files.filter((e) => e.name.endsWith('.css')).map((e) => [e.name, join(e.parentPath, e.name)]));
         const pages = builtPages(root);
         const used = new Set<string>();
         for (const { html } of pages) classesIn(html, used);
@@ -142,9 +139,7 @@ export function pageStylesheets(): AstroIntegration {
         const written = new Set([...combined.values()].map((h) => basename(h)));
         // A stylesheet a script loads (the search dialog's, which Vite may write as the same file as the search
         // page's own part) stays.
-        const scripts = readdirSync(root, { recursive: true, withFileTypes: true })
-          .filter((e) => e.isFile() && e.name.endsWith('.js') && !relative(root, e.parentPath).split(sep).includes('pagefind'))
-          .map((e) => readFileSync(join(e.parentPath, e.name), 'utf8'));
+        const scripts = files.filter((e) => e.name.endsWith('.js')).map((e) => readFileSync(join(e.parentPath, e.name), 'utf8'));
         for (const name of parts.keys()) if (!written.has(name) && !scripts.some((js) => js.includes(name))) rmSync(cssFiles.get(name)!);
         logger.info(`${combined.size} stylesheets, one per page; KaTeX's rules in those of the ${withMath} of ${pages.length} pages that show math`);
       },

@@ -49,8 +49,9 @@ export function contentAfterHtml(html: string, url: string): HtmlProblem[] {
 }
 
 /**
- * Validates every page (html-validate, and `contentAfterHtml`); returns each error with page, line, column and rule, in the order of the pages. The pages
- * are shared among worker threads (one per core, at most four): html-validate is most of the build's checking time.
+ * Validates every page (html-validate, then `contentAfterHtml`); returns each error with page, line, column and
+ * rule, in the order of the pages. The pages are shared among worker threads (one per core, at most four):
+ * html-validate is most of the build's checking time.
  */
 export async function validatePages(pages: BuiltPage[]): Promise<HtmlProblem[]> {
   const threads = Math.max(1, Math.min(availableParallelism(), 4, Math.ceil(pages.length / 100)));
