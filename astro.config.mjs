@@ -6,6 +6,7 @@ import remarkMath from 'remark-math';
 import { katexOptions, rehypeKatex } from './src/plugins/katex.ts';
 import rehypeKatexStrict from './src/plugins/rehype-katex-strict.ts';
 import rehypeTextFormulas from './src/plugins/rehype-text-formulas.ts';
+import rehypeUnits from './src/plugins/rehype-units.ts';
 import rehypeMathIndex from './src/plugins/rehype-math-index.ts';
 import remarkCitations from './src/plugins/remark-citations.ts';
 import remarkCrossLinks from './src/plugins/remark-crosslinks.ts';
@@ -39,7 +40,7 @@ export default defineConfig({
         [remarkCitations, { href: routes.reference }],
         [remarkCrossLinks, { href: (kind, id) => linkHref(routes, kind, id) }],
       ],
-      rehypePlugins: [rehypeTextFormulas, [rehypeKatex, katexOptions], rehypeKatexStrict, rehypeMathIndex],
+      rehypePlugins: [rehypeTextFormulas, rehypeUnits, [rehypeKatex, katexOptions], rehypeKatexStrict, rehypeMathIndex],
     }),
   },
   integrations: [mdx(), pageStylesheets(), pagefindIndex(), securityHeaders(), outputChecks()],

@@ -5,6 +5,7 @@ import { texToPlain } from '../plugins/plain-text';
 import { CITATION, citedNumbers, parseCitation, type Item } from '../plugins/remark-citations';
 import { makeRoutes } from './routes';
 import { textFormula } from './text-formula';
+import { bindUnits, endsWithNumber } from './units';
 
 /**
  * KaTeX rendering for TeX held in data records (formulas, reactions, inline math in YAML text). Inline TeX that
@@ -67,15 +68,18 @@ export function citedInText(text: string): number[] {
   return citationsIn(text).flatMap((c) => citedNumbers(c.items));
 }
 
-/** Text outside math: escaped, its citations linked as the Markdown bodies' are (`<span class="cite">`). */
-function renderText(text: string): string {
+/**
+ * Text outside math: escaped, its numbers bound to their units (`bindUnits`; `afterNumber` when it follows math that
+ * ends with a number), its citations linked as the Markdown bodies' are (`<span class="cite">`).
+ */
+function renderText(text: string, afterNumber: boolean): string {
   let out = '';
   let last = 0;
   for (const { at, length, items } of citationsIn(text)) {
-    out += escapeHtml(text.slice(last, at)) + citationHtml(items);
+    out += escapeHtml(bindUnits(text.slice(last, at), afterNumber && last === 0)) + citationHtml(items);
     last = at + length;
   }
-  return out + escapeHtml(text.slice(last));
+  return out + escapeHtml(bindUnits(text.slice(last), afterNumber && last === 0));
 }
 
 /**
@@ -85,5 +89,6 @@ function renderText(text: string): string {
 export function renderInline(text: string): string {
   const parts = text.split('$');
   if (parts.length % 2 === 0) throw new Error(`unpaired "$" in ${JSON.stringify(text)}`);
-  return parts.map((part, i) => (i % 2 === 0 ? renderText(part) : renderMath(part))).join('');
+  // Math that ends with a number (`10^{-4}`, closing braces aside) may be followed by its unit.
+  return parts.map((part, i) => (i % 2 === 0 ? renderText(part, i > 0 && endsWithNumber(parts[i - 1]!.replace(/[}\s]+$/, ''))) : renderMath(part))).join('');
 }

@@ -280,3 +280,22 @@ describe('diagrams and abbreviations in the built pages', () => {
     expect(section.querySelector('main a[data-link="term"] > abbr[title="LiCoO2"]')?.textContent).toBe('LCO');
   });
 });
+
+describe('numbers and units', () => {
+  it('keeps a number and its unit on one line, in the Markdown bodies and the data records alike', () => {
+    // A few of the edition's units, written out here rather than taken from src/lib/units.ts.
+    const loose = /\d (?:nm|µm|mAh|mA|MPa|min|mbar)(?![\p{L}])|\b(?:mAh|mA) (?:g|cm)\b/u;
+    const prose = pages().filter((p) => /^\/(sections|studies|materials|cells|techniques)\/./.test(p.url));
+    let bound = 0;
+    for (const p of prose) {
+      const text = p.dom.querySelector('main')!.textContent;
+      expect(loose.exec(text)?.[0], p.url).toBeUndefined();
+      bound += text.match(/\d\u00A0(?:nm|µm|mAh|MPa)/gu)?.length ?? 0;
+    }
+    expect(bound).toBeGreaterThan(100);
+    // A compound unit in a section's Markdown; a unit after a number's exponent there and in a study's table.
+    expect(builtPage('/sections/li-metal-anodes/').html).toContain('3860\u00A0mAh\u00A0g<sup>−1</sup>');
+    expect(builtPage('/sections/li-growth-and-stress/').html).toContain('10<sup>−2</sup>\u00A0mbar');
+    expect(builtPage('/studies/ma-li-llzo-interphase/').html).toContain('10<sup>−4</sup>\u00A0S\u00A0cm<sup>−1</sup>');
+  });
+});
