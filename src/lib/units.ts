@@ -11,7 +11,7 @@ const chain = String.raw`${unit}(?: ${unit})*(?![\p{L}\p{N}])`;
 const afterDigit = new RegExp(String.raw`(\p{N}) (${chain})`, 'gu');
 const atStart = new RegExp(String.raw`^ (${chain})`, 'u');
 
-export const noBreakSpace = '\u00A0';
+const noBreakSpace = '\u00A0';
 const bind = (units: string) => units.replaceAll(' ', noBreakSpace);
 
 /**
