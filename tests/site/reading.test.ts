@@ -299,3 +299,15 @@ describe('numbers and units', () => {
     expect(builtPage('/studies/ma-li-llzo-interphase/').html).toContain('10<sup>−4</sup>\u00A0S\u00A0cm<sup>−1</sup>');
   });
 });
+
+describe('inline lists', () => {
+  it('never starts a line with the dot between two items: a no-break space comes before it', () => {
+    let dots = 0;
+    for (const p of pages()) {
+      const text = p.dom.querySelector('body')!.textContent;
+      expect(/[ \t\n]·/.exec(text)?.index, p.url).toBeUndefined();
+      dots += text.match(/\u00A0·/g)?.length ?? 0;
+    }
+    expect(dots).toBeGreaterThan(100);
+  });
+});

@@ -33,7 +33,7 @@ describe('chemistry-aware search', () => {
     for (const file of readdirSync(dir)) {
       const m = parseYaml(readFileSync(`${dir}/${file}`, 'utf8')) as { formula: string; abbreviations?: string[] };
       const { dom } = page(`/materials/${file.replace(/\.yaml$/, '')}/`);
-      const indexed = dom.querySelector('main[data-pagefind-body] .also-written [data-pagefind-weight]')?.textContent.split(' · ') ?? [];
+      const indexed = dom.querySelector('main[data-pagefind-body] .also-written [data-pagefind-weight]')?.textContent.split(/\s·\s/) ?? [];
       const plain = plainFormula(m.formula);
       for (const form of [plain, subscriptFormula(plain), ...(m.abbreviations ?? [])]) expect(indexed, file).toContain(form);
     }

@@ -2,6 +2,7 @@
 // own markup (no Pagefind UI bundle, so no inline fonts or styles under the CSP). Loaded only when a reader opens
 // search. On the search page the query and the chosen facets live in the URL, so a search can be shared.
 import { pagefindOptions } from './pagefind-options';
+import { listSeparator } from '../../lib/separator';
 
 interface PagefindSub {
   title: string;
@@ -126,7 +127,7 @@ export async function mountSearch(root: HTMLElement, opts: SearchOptions): Promi
   };
 
   const item = (d: PagefindData) => {
-    const li = el('li', {}, el('a', { href: d.url, textContent: d.meta.title ?? d.url }), el('span', { className: 'muted', textContent: d.meta.kind ? ` · ${d.meta.kind}` : '' }));
+    const li = el('li', {}, el('a', { href: d.url, textContent: d.meta.title ?? d.url }), el('span', { className: 'muted', textContent: d.meta.kind ? `${listSeparator}${d.meta.kind}` : '' }));
     const p = el('p');
     p.innerHTML = d.excerpt; // Pagefind escapes the page text; only <mark> is markup
     li.append(p);
