@@ -311,3 +311,12 @@ describe('inline lists', () => {
     expect(dots).toBeGreaterThan(100);
   });
 });
+
+describe('quotations', () => {
+  it('sets a quote within a quoted sentence in single quotation marks', () => {
+    const quotes = pages().filter((p) => p.url.startsWith('/references/')).flatMap((p) => p.dom.querySelectorAll('main q').map((q) => q.textContent));
+    expect(quotes.length).toBeGreaterThan(200);
+    expect(quotes.filter((q) => /[“”]/.test(q))).toEqual([]);
+    expect(builtPage('/references/12/').dom.querySelectorAll('main q').map((q) => q.textContent).join(' ')).toContain('the ‘holy grail’ of anodes');
+  });
+});

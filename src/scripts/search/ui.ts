@@ -2,7 +2,7 @@
 // own markup (no Pagefind UI bundle, so no inline fonts or styles under the CSP). Loaded only when a reader opens
 // search. On the search page the query and the chosen facets live in the URL, so a search can be shared.
 import { pagefindOptions } from './pagefind-options';
-import { listSeparator } from '../../lib/separator';
+import { listSeparator } from '../../lib/typography';
 
 interface PagefindSub {
   title: string;

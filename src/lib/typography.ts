@@ -1,0 +1,13 @@
+// Typographic conventions the edition's pages share.
+
+/**
+ * Between the items of an inline list (`BibTeX · RIS · CSL-JSON`): the no-break space before the dot keeps the dot
+ * at the end of a line, never at the start of the next.
+ */
+export const listSeparator = '\u00A0· ';
+
+/**
+ * Text to be shown inside quotation marks (a `<q>`): its own double quotation marks become single ones, as a quote
+ * within a quote is set (`“… the ‘holy grail’ of anodes …”`).
+ */
+export const quotedWithin = (text: string): string => text.replaceAll('“', '‘').replaceAll('”', '’');
