@@ -25,3 +25,6 @@ export function bindUnits(text: string, afterNumber = false): string {
 
 /** Whether rendered text ends with a number (its last character is a digit), so that a unit may follow it. */
 export const endsWithNumber = (text: string): boolean => /\p{N}$/u.test(text);
+
+/** A quantity's value and unit as one text field (`$10^{-4}$ S cm$^{-1}$`), so that `bindUnits` keeps them together. */
+export const valueWithUnit = (q: { value: string; unit: string }): string => (q.unit ? `${q.value} ${q.unit}` : q.value);
