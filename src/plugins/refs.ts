@@ -19,6 +19,8 @@ export interface CollectedCitation extends Place {
 export interface CollectedLink extends Place {
   kind: LinkKind;
   id: string;
+  /** The link's text as a reader sees it ("Section 2.2", "lithium cobalt oxide"). */
+  text: string;
 }
 
 /** A `<Study>` or `<Reaction>` placed in the text. */

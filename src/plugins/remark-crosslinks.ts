@@ -1,6 +1,7 @@
 import type { Nodes, Root } from 'mdast';
 import type { MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
 import type { VFile } from 'vfile';
+import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { type LinkKind, linkKinds } from '../lib/routes';
 import { type CollectedLink, type CollectedPlacement, refsOf } from './refs';
@@ -52,7 +53,7 @@ export function crossLinksTransform(
         problems.push({ message: `${kind} link "${node.url}" has no text`, ...placeOf(node) });
         return;
       }
-      links.push({ kind, id, ...placeOf(node) });
+      links.push({ kind, id, text: toString(node), ...placeOf(node) });
       node.url = options.href(kind, id);
       node.data = { ...node.data, hProperties: { ...(node.data?.hProperties ?? {}), dataLink: kind } };
       return;

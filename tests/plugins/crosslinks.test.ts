@@ -9,9 +9,9 @@ describe('remark-crosslinks through the real pipeline', () => {
     for (const href of ['/base/materials/licoo2/', '/base/techniques/eels/', '/base/cells/solid-state-open-cell/', '/base/sections/cathode-oxides-polyanionic/', '/base/studies/gong-2017-lco/', '/base/reactions/#lco-1', '/base/glossary/#sei'])
       expect(html).toContain(`href="${href}"`);
     expect(html).toContain('href="https://example.org"');
-    expect(refs.links.map((l) => `${l.kind}:${l.id}@${l.line}:${l.column}`)).toEqual([
-      'material:licoo2@1:1', 'technique:eels@1:25', 'cell:solid-state-open-cell@1:49', 'section:cathode-oxides-polyanionic@1:85',
-      'study:gong-2017-lco@1:128', 'reaction:lco-1@1:157', 'term:sei@1:180',
+    expect(refs.links.map((l) => `${l.kind}:${l.id}@${l.line}:${l.column} ${l.text}`)).toEqual([
+      'material:licoo2@1:1 LCO', 'technique:eels@1:25 EELS', 'cell:solid-state-open-cell@1:49 cell', 'section:cathode-oxides-polyanionic@1:85 2.1',
+      'study:gong-2017-lco@1:128 Gong', 'reaction:lco-1@1:157 Eq.', 'term:sei@1:180 SEI',
     ]);
   });
 

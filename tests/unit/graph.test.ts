@@ -44,7 +44,7 @@ describe('the content graph', () => {
   it("lists a record's sections and studies in reading order, not in the order the relations were found", () => {
     const input = validInput();
     // The study in 1.1 comes first in the input, the one in 1 (and a link from 1) after it.
-    input.sections[0]!.refs.links.push({ kind: 'material', id: 'licoo2', line: 4, column: 1 });
+    input.sections[0]!.refs.links.push({ kind: 'material', id: 'licoo2', text: 'LCO', line: 4, column: 1 });
     input.studies.push({ ...input.studies[0]!, id: 'zz-2019', filePath: 'content/studies/zz-2019.yaml', data: { ...input.studies[0]!.data, section: 'cathodes', reactions: [] } });
     input.sections[0]!.refs.placements.push({ kind: 'study', id: 'zz-2019', line: 5, column: 1 });
     const g = buildGraph(input);
@@ -68,8 +68,22 @@ describe('the content graph', () => {
     ['term', 'lcoo', 'content/sections/lco.mdx:20:2: unknown glossary id "lcoo" (nearest: lco)'],
   ] as const)('reports an unknown %s cross-link with line and nearest ids', (kind, id, message) => {
     const input = validInput();
-    input.sections[1]!.refs.links.push({ kind, id, line: 20, column: 2 });
+    input.sections[1]!.refs.links.push({ kind, id, text: id, line: 20, column: 2 });
     expect(problemsOf(input)).toEqual([message]);
+  });
+
+  it('reports a link whose text gives another section number than its target has', () => {
+    const input = validInput();
+    input.sections[0]!.refs.links.push(
+      { kind: 'section', id: 'lco', text: 'Section 1.1', line: 6, column: 1 },
+      { kind: 'section', id: 'lco', text: 'the LCO studies', line: 6, column: 30 },
+      { kind: 'section', id: 'lco', text: 'Section 1.2', line: 7, column: 5 },
+      { kind: 'section', id: 'cathodes', text: 'Sections 1.1', line: 8, column: 5 },
+    );
+    expect(problemsOf(input)).toEqual([
+      'content/sections/cathodes.mdx:7:5: link text "Section 1.2" gives section 1.2, but "lco" is section 1.1',
+      'content/sections/cathodes.mdx:8:5: link text "Sections 1.1" gives section 1.1, but "cathodes" is section 1',
+    ]);
   });
 
   it('reports unknown ids in record fields by field', () => {
@@ -154,7 +168,7 @@ describe('the content graph', () => {
       'content/techniques/eels.yaml: technique "eels" is used by no study and linked from no section (link it: [EELS](technique:eels))',
       'content/cells/thin-film-cell.yaml: cell "thin-film-cell" is used by no study and linked from no section (link it: [thin-film cell](cell:thin-film-cell))',
     ]);
-    input.sections[1]!.refs.links.push({ kind: 'material', id: 'limn2o4', line: 3, column: 1 }, { kind: 'technique', id: 'eels', line: 3, column: 9 }, { kind: 'cell', id: 'thin-film-cell', line: 4, column: 1 });
+    input.sections[1]!.refs.links.push({ kind: 'material', id: 'limn2o4', text: 'LMO', line: 3, column: 1 }, { kind: 'technique', id: 'eels', text: 'EELS', line: 3, column: 9 }, { kind: 'cell', id: 'thin-film-cell', text: 'thin-film cell', line: 4, column: 1 });
     const g = buildGraph(input);
     expect(g.cell.get('thin-film-cell')!.sections.map((s) => s.slug)).toEqual(['lco']);
     expect(graphCounts(g)).toEqual({ sections: 2, studies: 1, materials: 3, techniques: 2, cells: 2, reactions: 1, references: 3, 'glossary terms': 1 });

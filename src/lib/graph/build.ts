@@ -304,6 +304,13 @@ export function buildGraph(input: GraphInput): Graph {
         problem({ file: f, line: l.line, column: l.column, message: unknownId(linkNames[l.kind], l.id, targets[l.kind].keys()) });
         continue;
       }
+      if (l.kind === 'section') {
+        // "[Section 2.2](section:…)": the number written must be the one the edition gives the section.
+        const written = /\bSections?\s+(\d+(?:\.\d+)*)/.exec(l.text)?.[1];
+        const { number } = target as SectionNode;
+        if (written !== undefined && written !== number)
+          problem({ file: f, line: l.line, column: l.column, message: `link text "${l.text}" gives section ${written}, but "${l.id}" is section ${number}` });
+      }
       if (l.kind === 'material') pushUnique(s.materials, target as MaterialNode);
       if (l.kind === 'technique') pushUnique(s.techniques, target as TechniqueNode);
       if (l.kind === 'cell') pushUnique((target as CellNode).sections, s);
