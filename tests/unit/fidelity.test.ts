@@ -1,0 +1,108 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { filesIn } from '../site/dist';
+import { reviewText } from '../review';
+
+// The edition restates the review's numbers; it must not change one. These tests read the content as written
+// (YAML records and MDX sections) and look each number up in the review's text.
+
+/** TeX and typography reduced to what the review's text shows: `$\mu$m` → `µm`, `10^{-4}` → `10^-4`. */
+function plain(s: string): string {
+  return s
+    .replace(/\$/g, '')
+    .replace(/\\mu\b\s*/g, 'µ')
+    .replace(/μ/g, 'µ')
+    .replace(/\\(?:mathrm|text|mathit|ce)\{([^{}]*)\}/g, '$1')
+    .replace(/\\(?:sim|approx)\b/g, '~')
+    .replace(/[−–]/g, '-')
+    .replace(/[{}]/g, '')
+    .replace(/\s+/g, ' ');
+}
+
+const WORDS: Record<string, string> = {
+  one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9', ten: '10',
+  eleven: '11', twelve: '12', dozen: '12', twenty: '20', fifty: '50', hundred: '100',
+};
+
+/** The review's text, plain, with numbers it spells out as words also written in digits ("three cycles" → "3 cycles"). */
+function reviewPlain(): string {
+  return plain(reviewText()).replace(/\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|twenty|fifty|hundred)\b/gi, (w) => WORDS[w.toLowerCase()]!);
+}
+
+/** Numbers as tokens: "3860", "1.5", "0.6" (a decimal comma, as in "Li_{1,2}", read as a point). */
+const NUMBER = /(?<![\d.])\d+(?:[.,]\d+)?(?![\d])/g;
+const numbersIn = (s: string) => [...s.matchAll(NUMBER)].map((m) => m[0].replace(',', '.'));
+
+/** Every string a YAML document holds, with the path of its field ("quantities[2].value"). */
+function strings(value: unknown, path = ''): { field: string; text: string }[] {
+  if (typeof value === 'string') return [{ field: path, text: value }];
+  if (Array.isArray(value)) return value.flatMap((v, i) => strings(v, `${path}[${i}]`));
+  if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => strings(v, path ? `${path}.${k}` : k));
+  return [];
+}
+
+/** What a content file says in words: its YAML strings, or an MDX section's frontmatter strings and body. */
+function writtenIn(file: string): { field: string; text: string }[] {
+  const source = readFileSync(file, 'utf8');
+  if (file.endsWith('.yaml')) return strings(parseYaml(source));
+  const [, frontmatter = '', body = ''] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(source) ?? [];
+  return [
+    ...strings(parseYaml(frontmatter)),
+    ...body.split('\n').map((text, i) => ({ field: `line ${frontmatter.split('\n').length + 3 + i}`, text })),
+  ];
+}
+
+const contentFiles = [...filesIn('content', '.yaml'), ...filesIn('content', '.mdx')].sort();
+
+describe('the numbers are the review’s', () => {
+  it('every number the content writes occurs in the review', () => {
+    const review = new Set(numbersIn(plain(reviewText())));
+    expect(review.size).toBeGreaterThan(500);
+    const unknown = contentFiles.flatMap((file) =>
+      writtenIn(file).flatMap(({ field, text }) =>
+        numbersIn(
+          plain(
+            text
+              // the edition's own section numbers, checked against the sections at build time
+              .replace(/\[Sections? [\d.]+\]\(section:[a-z0-9-]+\)/g, '')
+              // the ids in cross-links ("material:li2s")
+              .replace(/\]\([a-z]+:[a-z0-9-]+\)/g, ']'),
+          ),
+        )
+          .filter((n) => !review.has(n))
+          .map((n) => `${file}: ${field}: ${n}`),
+      ),
+    );
+    expect(contentFiles.length).toBeGreaterThan(150);
+    expect(unknown).toEqual([]);
+  });
+
+  it('every quantity of a study or a material stands beside its unit in the review', () => {
+    const review = reviewPlain();
+    const quantities = contentFiles
+      .filter((f) => /content\/(studies|materials)\//.test(f))
+      .flatMap((file) => {
+        const data = parseYaml(readFileSync(file, 'utf8')) as { quantities?: Q[]; properties?: Q[] };
+        return [...(data.quantities ?? []), ...(data.properties ?? [])].map((q) => ({ file, ...q }));
+      });
+    expect(quantities.length).toBeGreaterThan(100);
+    const unseen = quantities.flatMap(({ file, quantity, value, unit = '' }) => {
+      // The unit's first word ("mAh" of "mAh g^-1", "V" of "V vs. Li/Li+"), as a word; "%" as it is.
+      const word = plain(unit).trim().split(/[\s^]/)[0] ?? '';
+      const after = !word ? '' : /^\w/.test(word) ? `.{0,40}?(?<![A-Za-zµ])${escape(word)}(?![A-Za-z])` : `.{0,40}?${escape(word)}`;
+      return numbersIn(plain(value))
+        .filter((n) => !new RegExp(`(?<![\\d.,])${escape(n).replace('\\.', '[.,]')}(?!\\d)${after}`).test(review))
+        .map((n) => `${file}: ${quantity}: ${n} ${unit}`);
+    });
+    expect(unseen).toEqual([]);
+  });
+});
+
+interface Q {
+  quantity: string;
+  value: string;
+  unit?: string;
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
