@@ -215,7 +215,12 @@ describe('diagrams and abbreviations in the built pages', () => {
 
   it('draws each cell, the multi-step pathways, a timeline mark per study and a linked matrix', () => {
     const cells = builtPage('/cells/').dom;
-    expect(cells.querySelectorAll('.cell-diagram svg').length).toBe(cells.querySelectorAll('#cells-table tbody tr').length);
+    const drawn = cells.querySelectorAll('.cell-diagram');
+    expect(drawn.length).toBe(cells.querySelectorAll('#cells-table tbody tr').length);
+    for (const cell of drawn) expect(cell.querySelectorAll('.cell-part dt').map((dt) => dt.textContent)).toEqual(['Working electrode', 'Electrolyte', 'Counter electrode']);
+    // The cells' formulas are set as the text's are, a subscript with no Unicode character of its own included.
+    expect(drawn.map((cell) => cell.innerHTML).join('')).toContain('LiN<sub><i>x</i></sub>O<sub><i>y</i></sub>');
+    expect(drawn.map((cell) => cell.textContent).join('')).not.toMatch(/[\u2080-\u209c]/);
     const titles = builtPage('/reactions/').dom.querySelectorAll('.pathway [role=img]').map((chain) => {
       expect(builtPage('/reactions/').dom.getElementById(chain.getAttribute('aria-details')!)?.tagName).toBe('OL');
       return chain.getAttribute('aria-label');

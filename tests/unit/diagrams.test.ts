@@ -1,16 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { cellLayout, itemsByYear, matrixLayout } from '../../src/lib/diagrams/layout';
+import { itemsByYear, matrixLayout } from '../../src/lib/diagrams/layout';
 import { pathways, sidesOf, speciesKey, type PathwayReaction } from '../../src/lib/diagrams/pathways';
-import { chemToUnicode, exactChemToUnicode, proseToUnicode, wrapText } from '../../src/lib/diagrams/text';
+import { chemToUnicode, exactChemToUnicode, proseToUnicode } from '../../src/lib/diagrams/text';
 
 const r = (id: string, number: number, tex: string, extra: Partial<PathwayReaction['data']> = {}): PathwayReaction => ({ id, number, data: { tex, ...extra } });
 
 describe('text for SVG', () => {
-  it('wraps at spaces without cutting a word', () => {
-    expect(wrapText('a single nanowire, nanotube or particle', 12)).toEqual(['a single', 'nanowire,', 'nanotube or', 'particle']);
-    expect(wrapText('supercalifragilistic x', 5)).toEqual(['supercalifragilistic', 'x']);
-    expect(wrapText('', 10)).toEqual([]);
-  });
   it('writes formulas with Unicode subscripts and charges, leaving coefficients', () => {
     expect(chemToUnicode('LiCoO2')).toBe('LiCoO₂');
     expect(chemToUnicode('2Li2O')).toBe('2Li₂O');
@@ -81,16 +76,5 @@ describe('layouts', () => {
     for (const [i, label] of ['EELS', 'HRTEM', 'SAED'].entries()) {
       expect(L.columns[i]!.x + L.cell / 2 + label.length * 0.56 * 10 * 0.5).toBeLessThanOrEqual(L.width);
     }
-  });
-  it('stacks the three parts of a cell inside its frame', () => {
-    const L = cellLayout({ working: 'a single nanowire of the electrode', electrolyte: 'Li2O', counter: 'Li metal', environment: 'vacuum' }, { width: 200, fontSize: 10 });
-    expect(L.parts.map((p) => p.role)).toEqual(['working', 'electrolyte', 'counter']);
-    for (const [a, b] of [[0, 1], [1, 2]] as const) expect(L.parts[a]!.y + L.parts[a]!.height).toBeLessThanOrEqual(L.parts[b]!.y);
-    for (const p of L.parts) {
-      expect(p.y).toBeGreaterThanOrEqual(L.frame.y);
-      expect(p.y + p.height).toBeLessThanOrEqual(L.frame.y + L.frame.height);
-      expect(p.x + p.width).toBeLessThanOrEqual(L.width);
-    }
-    expect(L.height).toBeGreaterThanOrEqual(L.frame.y + L.frame.height);
   });
 });

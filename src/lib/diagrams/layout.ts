@@ -1,12 +1,5 @@
 /** Pure layout of the build-time diagrams: positions in SVG user units, computed from the content graph's data. */
-import { textWidth, wrapText } from './text';
-
-export interface Box {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
+import { textWidth } from './text';
 
 // --- a timeline: the items of each year, every year from the first to the last ----------------------------------
 
@@ -53,47 +46,5 @@ export function matrixLayout(rows: string[], columns: string[], counts: number[]
     rows: rows.map((label, i) => ({ label, y: headerHeight + i * cell })),
     columns: columns.map((label, i) => ({ label, x: rowLabelWidth + i * cell })),
     cells,
-  };
-}
-
-// --- a cell: working electrode, electrolyte, counter electrode stacked inside its environment ----------------------------
-
-export interface CellLayout {
-  width: number;
-  height: number;
-  frame: Box;
-  environment: { x: number; y: number; lines: string[] };
-  parts: (Box & { role: 'working' | 'electrolyte' | 'counter'; heading: string; lines: string[] })[];
-}
-
-/** The three parts of an in situ cell, one above the other, inside a frame for its environment. */
-export function cellLayout(
-  parts: { working: string; electrolyte: string; counter: string; environment: string },
-  opts: { width: number; fontSize: number },
-): CellLayout {
-  const { width, fontSize } = opts;
-  const line = fontSize * 1.3;
-  const inset = 12;
-  const boxW = width - inset * 2;
-  const chars = Math.floor((boxW - 16) / (fontSize * 0.56));
-  const envLines = wrapText(`Environment: ${parts.environment}`, Math.floor((width - 8) / (fontSize * 0.56)));
-  let y = 4 + envLines.length * line + 6;
-  const frameTop = y;
-  y += inset;
-  const headings = { working: 'Working electrode', electrolyte: 'Electrolyte', counter: 'Counter electrode' } as const;
-  const out: CellLayout['parts'] = [];
-  for (const role of ['working', 'electrolyte', 'counter'] as const) {
-    const lines = wrapText(parts[role], chars);
-    const height = 10 + line * (lines.length + 1);
-    out.push({ role, heading: headings[role], lines, x: inset, y, width: boxW, height });
-    y += height;
-  }
-  y += inset;
-  return {
-    width,
-    height: y + 2,
-    frame: { x: 1, y: frameTop, width: width - 2, height: y - frameTop },
-    environment: { x: 4, y: 4 + fontSize, lines: envLines },
-    parts: out,
   };
 }

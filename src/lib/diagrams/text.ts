@@ -1,4 +1,4 @@
-/** Text helpers for the build-time SVG diagrams: SVG text does not wrap, and holds no KaTeX. */
+/** Text helpers for the build-time SVG diagrams: SVG text holds no KaTeX and no HTML. */
 
 /** Average advance of a character of the system sans-serif, in em; enough to size boxes, never to clip. */
 export const CHAR_EM = 0.56;
@@ -6,25 +6,6 @@ export const CHAR_EM = 0.56;
 /** Width in px of `text` at `fontSize`, estimated. */
 export function textWidth(text: string, fontSize: number): number {
   return Math.ceil([...text].length * CHAR_EM * fontSize);
-}
-
-/**
- * Breaks `text` into lines of at most `max` characters, at spaces; a word longer than `max` gets a line of its own
- * (it is never cut).
- */
-export function wrapText(text: string, max: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    if (!line) line = word;
-    else if (line.length + 1 + word.length <= max) line += ` ${word}`;
-    else {
-      lines.push(line);
-      line = word;
-    }
-  }
-  if (line) lines.push(line);
-  return lines;
 }
 
 const SUP: Record<string, string> = { 0: '⁰', 1: '¹', 2: '²', 3: '³', 4: '⁴', 5: '⁵', 6: '⁶', 7: '⁷', 8: '⁸', 9: '⁹', '-': '⁻', '+': '⁺', '−': '⁻' };
