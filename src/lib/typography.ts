@@ -6,6 +6,9 @@
  */
 export const listSeparator = '\u00A0· ';
 
+/** A count and what it counts, kept on one line (`22 techniques`, never `22` at the end of a line). */
+export const counted = (n: number, noun: string): string => `${n}\u00A0${noun}`;
+
 /**
  * Text to be shown inside quotation marks (a `<q>`): its own double quotation marks become single ones, as a quote
  * within a quote is set (`“… the ‘holy grail’ of anodes …”`).

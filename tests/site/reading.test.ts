@@ -315,6 +315,12 @@ describe('inline lists', () => {
     }
     expect(dots).toBeGreaterThan(100);
   });
+
+  it('keeps each count of the front page on one line with what it counts', () => {
+    const items = builtPage('/').dom.querySelector('main h2#contents')!.previousElementSibling!.textContent.split('\u00A0· ').map((s) => s.trim());
+    expect(items).toHaveLength(8);
+    expect(items.slice(0, 7).filter((item) => !/^\d+\u00A0[a-z]/.test(item))).toEqual([]);
+  });
 });
 
 describe('quotations', () => {
