@@ -316,6 +316,13 @@ describe('inline lists', () => {
     expect(dots).toBeGreaterThan(100);
   });
 
+  it('lists a material\'s roles as labels, each with its capital, not as a phrase joined by commas', () => {
+    const roles = pages().filter((p) => /^\/materials\/[^/]+\/$/.test(p.url)).map((p) => p.dom.querySelectorAll('main dt').find((dt) => dt.textContent === 'Role')!.nextElementSibling!.textContent);
+    expect(roles.length).toBeGreaterThan(50);
+    expect(roles.filter((r) => r.includes(','))).toEqual([]);
+    expect(builtPage('/materials/li2s/').html).toContain('<dt>Role</dt><dd>Cathode\u00A0· Interphase or reaction product</dd>');
+  });
+
   it('keeps each count of the front page on one line with what it counts', () => {
     const items = builtPage('/').dom.querySelector('main h2#contents')!.previousElementSibling!.textContent.split('\u00A0· ').map((s) => s.trim());
     expect(items).toHaveLength(8);
