@@ -316,11 +316,16 @@ describe('inline lists', () => {
     expect(dots).toBeGreaterThan(100);
   });
 
-  it('lists a material\'s roles as labels, each with its capital, not as a phrase joined by commas', () => {
-    const roles = pages().filter((p) => /^\/materials\/[^/]+\/$/.test(p.url)).map((p) => p.dom.querySelectorAll('main dt').find((dt) => dt.textContent === 'Role')!.nextElementSibling!.textContent);
+  it('lists labels of the vocabulary (a material\'s roles, a study\'s processes) as items, not joined by commas with a capital mid-phrase', () => {
+    const labelled = (pattern: RegExp, term: string) =>
+      pages().filter((p) => pattern.test(p.url)).flatMap((p) => p.dom.querySelectorAll('main dt').filter((dt) => dt.textContent === term).map((dt) => dt.nextElementSibling!.textContent));
+    const roles = labelled(/^\/materials\/[^/]+\/$/, 'Role');
+    const steps = labelled(/^\/(studies|sections)\/[^/]+\/$/, 'Process');
     expect(roles.length).toBeGreaterThan(50);
-    expect(roles.filter((r) => r.includes(','))).toEqual([]);
+    expect(steps.length).toBeGreaterThan(80);
+    expect([...roles, ...steps].filter((r) => /, [A-Z]/.test(r))).toEqual([]);
     expect(builtPage('/materials/li2s/').html).toContain('<dt>Role</dt><dd>Cathode\u00A0· Interphase or reaction product</dd>');
+    expect(builtPage('/studies/tan-li2s-graphene/').html).toContain('<dd>Delithiation\u00A0· Lithiation\u00A0· Cycling</dd>');
   });
 
   it('keeps each count of the front page on one line with what it counts', () => {
