@@ -99,6 +99,23 @@ describe('the numbers are the review’s', () => {
   });
 });
 
+describe('the reactions are the review’s', () => {
+  it('every reaction is written as the review writes it, species, coefficients and arrows alike', () => {
+    // Both reduced to their characters: "$8Li_2S \rightarrow S_8 + 16Li$" and "8Li2S -> S8 + 16Li" are "8Li2S->S8+16Li".
+    const chemical = (s: string) =>
+      s
+        .replace(/\\(?:long)?rightarrow|→/g, '->')
+        .replace(/−/g, '-')
+        .replace(/\\(?:mathrm|text|ce)\{([^{}]*)\}/g, '$1')
+        .replace(/<\/?su[bp]>/g, '')
+        .replace(/[\s${}_^\\]/g, '');
+    const review = chemical(reviewText());
+    const reactions = filesIn('content/reactions', '.yaml').map((file) => ({ file, tex: (parseYaml(readFileSync(file, 'utf8')) as { tex: string }).tex }));
+    expect(reactions.length).toBeGreaterThan(10);
+    expect(reactions.filter(({ tex }) => !review.includes(chemical(tex))).map(({ file, tex }) => `${file}: ${tex}`)).toEqual([]);
+  });
+});
+
 interface Q {
   quantity: string;
   value: string;
