@@ -9,8 +9,8 @@ type Rec = Record<string, unknown>;
 
 /**
  * A corpus `factor` times larger: sections, studies, materials, reactions and references are repeated, each copy
- * with its own ids (`<id>-x<k>`), reference numbers shifted past the review's, and every relation of a copy pointing
- * into the same copy, so the result is valid against the schemas and the graph checks. Techniques, cells and the
+ * with its own ids (`<id>-x<k>`), reference numbers shifted past the review's, section numbers in link texts shifted
+ * past the review's parts, and every relation of a copy pointing into the same copy, so the result is valid against the schemas and the graph checks. Techniques, cells and the
  * glossary are shared. Pure.
  */
 export function multiplyCorpus(corpus: Corpus, factor: number): Corpus {
@@ -41,6 +41,8 @@ export function multiplyCorpus(corpus: Corpus, factor: number): Corpus {
         else data.order = Number(data.order) + k * topLevel;
         const newBody = body
           .replace(/\[@([^\]]+)\]/g, (_, inner: string) => `[@${inner.replace(/\d+/g, (n) => String(ref(Number(n))))}]`)
+          // "[Section 2.2](section:…)" names the copy's number: its part comes k × topLevel parts later.
+          .replace(/\[(Sections? )(\d+)((?:\.\d+)*)\]\(section:/g, (_, word: string, part: string, rest: string) => `[${word}${Number(part) + k * topLevel}${rest}](section:`)
           .replace(/\]\((section|study|material|reaction):([a-z0-9-]+)([)#])/g, (_, kind: keyof typeof known, x: string, end: string) => `](${kind}:${id(kind)(x)}${end}`)
           .replace(/<(Study|Reaction) id="([a-z0-9-]+)"/g, (_, tag: string, x: string) => `<${tag} id="${(tag === 'Study' ? study : reaction)(x)}"`);
         out.set(copyName(path, section), `---\n${stringify(data)}---\n${newBody}`);
