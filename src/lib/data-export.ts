@@ -28,7 +28,7 @@ export const dataCollections = {
     schema: withId(reactionSchema).extend({ number: z.number().int().positive() }),
     records: (g: Graph) => g.reactions.map((r) => ({ id: r.id, number: r.number, ...r.data })),
   },
-  references: { label: 'References', holds: "the review's reference list, as printed", schema: referenceSchema, records: (g: Graph) => g.references.map((r) => ({ ...r.data })) },
+  references: { label: 'References', holds: 'the review’s reference list, as printed', schema: referenceSchema, records: (g: Graph) => g.references.map((r) => ({ ...r.data })) },
   glossary: { label: 'Glossary', holds: 'the abbreviations and terms', schema: glossarySchema, records: (g: Graph) => g.glossary.map((t) => ({ ...t.data })) },
 } as const;
 

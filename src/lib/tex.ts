@@ -5,6 +5,7 @@ import { texToPlain } from '../plugins/plain-text';
 import { CITATION, citedNumbers, parseCitation, type Item } from '../plugins/remark-citations';
 import { makeRoutes } from './routes';
 import { textFormula } from './text-formula';
+import { typeset } from './typography';
 import { bindUnits, endsWithNumber } from './units';
 
 /**
@@ -83,11 +84,12 @@ function renderText(text: string, afterNumber: boolean): string {
 }
 
 /**
- * Text with inline math in `$…$` and citations in `[@…]`: the text is escaped, the math rendered, the citations
- * linked. An unpaired `$` or a malformed citation is an error.
+ * Text with inline math in `$…$` and citations in `[@…]`: the text is typeset (`typeset`: curly quotes, as in the
+ * MDX bodies) and escaped, the math rendered, the citations linked. An unpaired `$` or a malformed citation is an
+ * error.
  */
 export function renderInline(text: string): string {
-  const parts = text.split('$');
+  const parts = typeset(text).split('$');
   if (parts.length % 2 === 0) throw new Error(`unpaired "$" in ${JSON.stringify(text)}`);
   // Math that ends with a number (`10^{-4}`, closing braces aside) may be followed by its unit.
   return parts.map((part, i) => (i % 2 === 0 ? renderText(part, i > 0 && endsWithNumber(parts[i - 1]!.replace(/[}\s]+$/, ''))) : renderMath(part))).join('');

@@ -1,4 +1,5 @@
 import type { Nodes } from 'mdast';
+import { typeset } from '../lib/typography';
 
 /**
  * The text of an mdast subtree as a data record's text field writes it: words as they are, inline math kept in
@@ -11,9 +12,9 @@ export function sourceText(node: Nodes): string {
   return '';
 }
 
-/** A readable approximation of a TeX string for plain-text contexts (excerpts, metadata). */
+/** A readable approximation of a TeX string for plain-text contexts (excerpts, metadata), typeset as the pages are. */
 export function texToPlain(tex: string): string {
-  return tex
+  return typeset(tex)
     .replace(/\\\{/g, '\u0001')
     .replace(/\\\}/g, '\u0002')
     .replace(/\[@([^\]\n]*)\]/g, '[$1]')

@@ -1,7 +1,7 @@
 // The reading experience in Chromium: no sideways scrolling at phone, tablet and desktop widths, a theme toggle
 // that persists and is applied before the first paint, a print view with the references and the URL, and diagrams
 // that carry a title and a text equivalent.
-import { HTMLElement, NodeType } from 'node-html-parser';
+import { HTMLElement, NodeType, parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
 import { page as builtPage, pages } from './dist';
 import { watch } from './browser';
@@ -332,6 +332,24 @@ describe('inline lists', () => {
     const items = builtPage('/').dom.querySelector('main h2#contents')!.previousElementSibling!.textContent.split('\u00A0· ').map((s) => s.trim());
     expect(items).toHaveLength(8);
     expect(items.slice(0, 7).filter((item) => !/^\d+\u00A0[a-z]/.test(item))).toEqual([]);
+  });
+});
+
+describe('quotes and apostrophes', () => {
+  it('are curly in the text of every page, whether it came from MDX, a record or a template', () => {
+    let curly = 0;
+    for (const p of pages()) {
+      const body = parse(p.dom.querySelector('body')!.toString()); // a copy: the shared page stays whole
+      for (const code of body.querySelectorAll('pre, code, kbd, script, noscript, style')) code.remove();
+      const text = body.textContent;
+      expect(/.{0,30}(?:["`]|(?<=\w)'|'(?=\w)).{0,30}/.exec(text)?.[0], p.url).toBeUndefined();
+      curly += text.match(/[“”’]/g)?.length ?? 0;
+    }
+    expect(curly).toBeGreaterThan(1000);
+    // A record's note, a template's text and a reference page's note.
+    expect(builtPage('/studies/rgo-layered-host/').dom.querySelector('main')!.textContent).toContain('The review writes “L2O”');
+    expect(builtPage('/').dom.querySelector('footer')!.textContent).toContain('are the review’s.');
+    expect(builtPage('/references/176/').dom.querySelector('main')!.textContent).toContain('Pages are printed “n/a-n/a”');
   });
 });
 

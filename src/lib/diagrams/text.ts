@@ -1,4 +1,5 @@
 /** Text helpers for the build-time SVG diagrams: SVG text holds no KaTeX and no HTML. */
+import { typeset } from '../typography';
 
 /** Average advance of a character of the system sans-serif, in em; enough to size boxes, never to clip. */
 export const CHAR_EM = 0.56;
@@ -67,7 +68,7 @@ export function exactChemToUnicode(formula: string): string | undefined {
  * math is reduced to its letters (`"$\ce{Li2O}$ on Li"` → `"Li₂O on Li"`).
  */
 export function proseToUnicode(text: string): string {
-  return text
+  return typeset(text)
     .replace(/\$\\ce\{((?:[^{}]|\{[^{}]*\})*)\}\$/g, (_, f: string) => chemToUnicode(f))
     .replace(/\$([^$]*)\$/g, (_, m: string) =>
       m
