@@ -5,7 +5,7 @@ import { texToPlain } from '../plugins/plain-text';
 import { CITATION, citedNumbers, parseCitation, type Item } from '../plugins/remark-citations';
 import { makeRoutes } from './routes';
 import { textFormula } from './text-formula';
-import { typeset } from './typography';
+import { typeset } from './typeset';
 import { bindUnits, endsWithNumber } from './units';
 
 /**

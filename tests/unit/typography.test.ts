@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { renderInline } from '../../src/lib/tex';
 import { texToPlain } from '../../src/plugins/plain-text';
 import { proseToUnicode } from '../../src/lib/diagrams/text';
-import { typeset } from '../../src/lib/typography';
+import { typeset } from '../../src/lib/typeset';
 
 describe('typeset: the records’ text set as the MDX bodies are', () => {
   it('curls quotes and apostrophes, and sets dashes and ellipses', () => {

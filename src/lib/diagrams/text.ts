@@ -1,5 +1,5 @@
 /** Text helpers for the build-time SVG diagrams: SVG text holds no KaTeX and no HTML. */
-import { typeset } from '../typography';
+import { typeset } from '../typeset';
 
 /** Average advance of a character of the system sans-serif, in em; enough to size boxes, never to clip. */
 export const CHAR_EM = 0.56;

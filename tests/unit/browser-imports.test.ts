@@ -1,0 +1,44 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { filesIn } from '../site/dist';
+
+// The browser's scripts (src/scripts/, loaded by the pages' <script src>) are bundled by Vite: a module they import,
+// however indirectly, ships to every reader. A module of src/lib/ that brings a build-time library (unified, KaTeX,
+// yaml) must not be among them; once, typeset() in typography.ts put 50 kB of SmartyPants into the search scripts.
+
+/** Every import a module makes at run time (type-only imports are erased), with its specifier. */
+function importsOf(file: string): string[] {
+  const source = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\/|^\s*\/\/.*$/gm, '');
+  return [...source.matchAll(/\b(?:import|export)\s+(type\s+)?(?:[^'"]*?\s+from\s+)?['"]([^'"]+)['"]|\bimport\(\s*(?:\/\*[^*]*\*\/\s*)?['"]([^'"]+)['"]\s*\)/g)]
+    .filter((m) => !m[1])
+    .map((m) => (m[2] ?? m[3])!);
+}
+
+/** The project's modules a browser script reaches, each with the packages it imports. */
+function reached(entry: string): Map<string, string[]> {
+  const seen = new Map<string, string[]>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    const specs = importsOf(file);
+    seen.set(file, specs.filter((s) => !s.startsWith('.')));
+    for (const spec of specs.filter((s) => s.startsWith('.'))) {
+      const path = join(dirname(file), spec.replace(/\?.*$/, ''));
+      const module = [path, `${path}.ts`].find((p) => /\.ts$/.test(p) && existsSync(p));
+      if (module) visit(module);
+    }
+  };
+  visit(entry);
+  return seen;
+}
+
+describe('the browser’s scripts', () => {
+  it('import no package, directly or through the modules of src/lib/ they use', () => {
+    const entries = filesIn('src/scripts', '.ts');
+    expect(entries.length).toBeGreaterThan(4);
+    const modules = new Map(entries.flatMap((e) => [...reached(e)]));
+    // The scripts do reach the project's shared modules (typography, pagefind options), so the walk is not empty.
+    expect([...modules.keys()].map((f) => relative('src', f))).toEqual(expect.arrayContaining(['lib/typography.ts', 'scripts/search/pagefind-options.ts']));
+    expect([...modules].filter(([, packages]) => packages.length > 0).map(([f, packages]) => `${f}: ${packages.join(', ')}`)).toEqual([]);
+  });
+});
