@@ -10,8 +10,8 @@ type Rec = Record<string, unknown>;
 /**
  * A corpus `factor` times larger: sections, studies, materials, reactions and references are repeated, each copy
  * with its own ids (`<id>-x<k>`), reference numbers shifted past the review's, section numbers in link texts shifted
- * past the review's parts, and every relation of a copy pointing into the same copy, so the result is valid against the schemas and the graph checks. Techniques, cells and the
- * glossary are shared. Pure.
+ * past the review's parts, and every relation of a copy pointing into the same copy, so the result is valid against
+ * the schemas and the graph checks. Techniques, cells and the glossary are shared. Pure.
  */
 export function multiplyCorpus(corpus: Corpus, factor: number): Corpus {
   if (!Number.isInteger(factor) || factor < 1) throw new Error(`factor must be a positive integer, not ${factor}`);

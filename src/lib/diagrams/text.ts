@@ -65,7 +65,7 @@ export function exactChemToUnicode(formula: string): string | undefined {
 
 /**
  * Prose with inline TeX as plain Unicode for SVG text: mhchem formulas get Unicode subscripts and charges, other
- * math is reduced to its letters (`"$\ce{Li2O}$ on Li"` → `"Li₂O on Li"`).
+ * math is reduced to its letters (`"$\ce{Li2O}$ on Li"` → `"Li₂O on Li"`); quotes are typeset as on the pages.
  */
 export function proseToUnicode(text: string): string {
   return typeset(text)
