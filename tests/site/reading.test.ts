@@ -67,6 +67,25 @@ describe('layout', () => {
   });
 });
 
+describe('quantity tables on a phone', () => {
+  it('keep a short value and its unit on one line at 320 px, the page still not scrolling sideways', async () => {
+    const tab = await env.browser.newPage({ viewport: { width: 320, height: 800 } });
+    await tab.goto(env.site.url('/studies/tan-li2s-graphene/'));
+    const cells = await tab.locator('td.one-line').evaluateAll((tds) =>
+      tds.map((td) => {
+        const range = document.createRange();
+        range.selectNodeContents(td);
+        return { text: td.textContent, lines: range.getBoundingClientRect().height / parseFloat(getComputedStyle(td).lineHeight) };
+      }),
+    );
+    const [scroll, inner] = await tab.evaluate(() => [document.scrollingElement!.scrollWidth, window.innerWidth]);
+    await tab.close();
+    expect(cells.map((c) => c.text)).toEqual(expect.arrayContaining(['390–405\u00A0nm', '~12 cycles']));
+    expect(cells.filter((c) => c.lines > 1.5)).toEqual([]);
+    expect(scroll).toBeLessThanOrEqual(inner!);
+  });
+});
+
 describe('the timeline and the matrix on a phone', () => {
   it('lays the timeline out in rows of marks beside their years at 320 px, in columns above them at 1280 px', async () => {
     const measure = async (width: number) => {
