@@ -116,6 +116,36 @@ describe('the reactions are the review’s', () => {
   });
 });
 
+describe('the studies are the review’s', () => {
+  it('names a study’s authors as the review does, and the review’s next citation after that name is the study’s', () => {
+    // The review's running text, its reference list left out (an entry such as "[85] Z. Yang et al." names the
+    // authors too); "[47, 196]", "[165–168]", "[100-107]" → the numbers a citation covers.
+    const text = reviewText().split('\n').filter((line) => !/^(?:- )?\[\d+\] /.test(line)).join('\n');
+    const citation = /\[([\d,\s–-]+)\]/g;
+    const numbers = (inner: string) =>
+      inner.split(',').flatMap((part) => {
+        const [from, to = from] = part.trim().split(/\s*[–-]\s*/).map(Number);
+        return Array.from({ length: to! - from! + 1 }, (_, i) => from! + i);
+      });
+    /** The numbers of the first citation after each place the review writes `name`. */
+    const citedAfter = (name: string) =>
+      [...text.matchAll(new RegExp(escape(name), 'g'))].map((m) => {
+        citation.lastIndex = m.index + name.length;
+        const next = citation.exec(text);
+        return next ? numbers(next[1]!) : [];
+      });
+    const named = filesIn('content/studies', '.yaml').flatMap((file) => {
+      const study = parseYaml(readFileSync(file, 'utf8')) as { title: string; references: number[] };
+      // "Tan et al.: graphene-encapsulated …", "Cui's group: …"; other titles name the system only.
+      const name = /^(.+?(?: et al\.|'s group)):/.exec(study.title)?.[1];
+      return name ? [{ file, name, references: study.references }] : [];
+    });
+    expect(named.length).toBeGreaterThan(30);
+    const unmatched = named.filter(({ name, references }) => !citedAfter(name).some((cited) => cited.some((n) => references.includes(n))));
+    expect(unmatched.map(({ file, name, references }) => `${file}: ${name} [${references.join(', ')}]`)).toEqual([]);
+  });
+});
+
 interface Q {
   quantity: string;
   value: string;
