@@ -119,20 +119,14 @@ describe('the reactions are the review’s', () => {
 describe('the studies are the review’s', () => {
   it('names a study’s authors as the review does, and the review’s next citation after that name is the study’s', () => {
     // The review's running text, its reference list left out (an entry such as "[85] Z. Yang et al." names the
-    // authors too); "[47, 196]", "[165–168]", "[100-107]" → the numbers a citation covers.
+    // authors too).
     const text = reviewText().split('\n').filter((line) => !/^(?:- )?\[\d+\] /.test(line)).join('\n');
-    const citation = /\[([\d,\s–-]+)\]/g;
-    const numbers = (inner: string) =>
-      inner.split(',').flatMap((part) => {
-        const [from, to = from] = part.trim().split(/\s*[–-]\s*/).map(Number);
-        return Array.from({ length: to! - from! + 1 }, (_, i) => from! + i);
-      });
     /** The numbers of the first citation after each place the review writes `name`. */
     const citedAfter = (name: string) =>
       [...text.matchAll(new RegExp(escape(name), 'g'))].map((m) => {
+        const citation = new RegExp(CITATION.source, 'g');
         citation.lastIndex = m.index + name.length;
-        const next = citation.exec(text);
-        return next ? numbers(next[1]!) : [];
+        return citedIn(citation.exec(text)?.[0] ?? '');
       });
     const named = filesIn('content/studies', '.yaml').flatMap((file) => {
       const study = parseYaml(readFileSync(file, 'utf8')) as { title: string; references: number[] };
@@ -145,6 +139,52 @@ describe('the studies are the review’s', () => {
     expect(unmatched.map(({ file, name, references }) => `${file}: ${name} [${references.join(', ')}]`)).toEqual([]);
   });
 });
+
+describe('the figure panels are the review’s', () => {
+  it('every panel a study points to (“Fig. 4b”) is reproduced, in the review’s caption, from the study’s reference', () => {
+    const lines = reviewText().split('\n');
+    // The captions, in order: one per figure, each the line that credits its panels ("Reproduced with permission
+    // [173]"). The text the edition was made from lacks the heading of one figure, so they are counted, not looked up.
+    const captions = lines.filter((line) => line.includes('Reproduced with permission'));
+    const figures = Math.max(...lines.flatMap((line) => /^(?:#+ )?FIGURE (\d+)\s*$/.exec(line)?.[1] ?? []).map(Number));
+    expect(captions).toHaveLength(figures);
+    /** Panel letter → the reference numbers its part of the caption cites. */
+    const panels = (caption: string) => {
+      const parts = caption.split(/\(([a-z])\)\s/);
+      const out = new Map<string, number[]>();
+      for (let i = 1; i < parts.length - 1; i += 2) out.set(parts[i]!, [...(out.get(parts[i]!) ?? []), ...citedIn(parts[i + 1]!)]);
+      return out;
+    };
+    const studies = filesIn('content/studies', '.yaml').map((file) => ({ file, ...(parseYaml(readFileSync(file, 'utf8')) as { figures?: string[]; references: number[] }) }));
+    const checked = studies.flatMap(({ file, figures = [], references }) =>
+      figures.flatMap((figure) => {
+        const [, n, letters] = /^Fig\. (\d+)([a-z]+)$/.exec(figure) ?? [];
+        if (!n || !letters) return [`${file}: "${figure}" is not written "Fig. <n><panel>"`];
+        const caption = captions[Number(n) - 1];
+        return [...letters].map((letter) => {
+          const cited = caption === undefined ? undefined : panels(caption).get(letter);
+          if (!cited) return `${file}: ${figure}: the review has no panel (${letter}) in Fig. ${n}`;
+          return cited.some((c) => references.includes(c)) ? '' : `${file}: ${figure}: panel (${letter}) is reproduced from [${cited.join(', ')}], not from [${references.join(', ')}]`;
+        });
+      }),
+    );
+    expect(checked.length).toBeGreaterThan(30);
+    expect(checked.filter(Boolean)).toEqual([]);
+  });
+});
+
+/** A citation in the review's text: "[47, 196]", "[165–168]", "[100-107]". */
+const CITATION = /\[([\d,\s–-]+)\]/;
+
+/** The reference numbers the citations in a piece of the review's text cover, ranges expanded. */
+function citedIn(text: string): number[] {
+  return [...text.matchAll(new RegExp(CITATION.source, 'g'))].flatMap((m) =>
+    m[1]!.split(',').flatMap((part) => {
+      const [from, to = from] = part.trim().split(/\s*[–-]\s*/).map(Number);
+      return Array.from({ length: to! - from! + 1 }, (_, i) => from! + i);
+    }),
+  );
+}
 
 interface Q {
   quantity: string;
