@@ -37,7 +37,8 @@ function skipped(node: Element): boolean {
   );
 }
 
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** `s` as a regular expression that matches it literally. */
+export const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 function textOf(node: ElementContent): string {
   if (node.type === 'text') return node.value;

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { filesIn } from '../site/dist';
+import { escapeRegExp } from '../../src/plugins/rehype-abbreviations';
 import { reviewText } from '../review';
 
 // The edition restates the review's numbers; it must not change one. These tests read the content as written
@@ -90,9 +91,9 @@ describe('the numbers are the review’s', () => {
     const unseen = quantities.flatMap(({ file, quantity, value, unit = '' }) => {
       // The unit's first word ("mAh" of "mAh g^-1", "V" of "V vs. Li/Li+"), as a word; "%" as it is.
       const word = plain(unit).trim().split(/[\s^]/)[0] ?? '';
-      const after = !word ? '' : /^\w/.test(word) ? `.{0,40}?(?<![A-Za-zµ])${escape(word)}(?![A-Za-z])` : `.{0,40}?${escape(word)}`;
+      const after = !word ? '' : /^\w/.test(word) ? `.{0,40}?(?<![A-Za-zµ])${escapeRegExp(word)}(?![A-Za-z])` : `.{0,40}?${escapeRegExp(word)}`;
       return numbersIn(plain(value))
-        .filter((n) => !new RegExp(`(?<![\\d.,])${escape(n).replace('\\.', '[.,]')}(?!\\d)${after}`).test(review))
+        .filter((n) => !new RegExp(`(?<![\\d.,])${escapeRegExp(n).replace('\\.', '[.,]')}(?!\\d)${after}`).test(review))
         .map((n) => `${file}: ${quantity}: ${n} ${unit}`);
     });
     expect(unseen).toEqual([]);
@@ -123,7 +124,7 @@ describe('the studies are the review’s', () => {
     const text = reviewText().split('\n').filter((line) => !/^(?:- )?\[\d+\] /.test(line)).join('\n');
     /** The numbers of the first citation after each place the review writes `name`. */
     const citedAfter = (name: string) =>
-      [...text.matchAll(new RegExp(escape(name), 'g'))].map((m) => {
+      [...text.matchAll(new RegExp(escapeRegExp(name), 'g'))].map((m) => {
         const citation = new RegExp(CITATION.source, 'g');
         citation.lastIndex = m.index + name.length;
         return citedIn(citation.exec(text)?.[0] ?? '');
@@ -192,4 +193,3 @@ interface Q {
   unit?: string;
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
