@@ -191,6 +191,16 @@ describe('theme', () => {
 });
 
 describe('print', () => {
+  it('prints the cells with their parts filled in grey, as the browser would otherwise leave backgrounds out', async () => {
+    const tab = await env.browser.newPage();
+    await tab.emulateMedia({ media: 'print' });
+    await tab.goto(env.site.url('/cells/'));
+    const parts = await tab.locator('.cell-part').evaluateAll((els) => els.map((el) => [getComputedStyle(el).printColorAdjust, getComputedStyle(el).backgroundColor]));
+    await tab.close();
+    expect(parts.length).toBeGreaterThan(20);
+    expect(parts.filter(([adjust, fill]) => adjust !== 'exact' || !/^rgb\((\d+), \1, \1\)$/.test(fill!) || fill === 'rgb(255, 255, 255)')).toEqual([]);
+  });
+
   it('prints a section with its reference list and URL, without header, navigation, buttons or pager', async () => {
     const url = sectionWithReferences();
     const tab = await env.browser.newPage();
