@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { proseSchema, referenceNumberSchema } from './common';
+import { idSchema, proseSchema, referenceNumberSchema } from './common';
 import { cellFamilies, keysOf } from './vocabulary';
 
 /** An in situ cell configuration (`content/cells/<id>.yaml`). */
@@ -12,6 +12,11 @@ export const cellSchema = z.strictObject({
   working: proseSchema,
   /** Electrolyte. */
   electrolyte: proseSchema,
+  /**
+   * Ids of the materials that serve as electrolyte in the studies the review reports with this configuration; empty
+   * when none does. A study filed under the cell whose electrolyte is another material fails the build.
+   */
+  electrolytes: z.array(idSchema),
   /** Typical counter electrode. */
   counter: proseSchema,
   /** Environment (vacuum, gas in an ETEM …). */

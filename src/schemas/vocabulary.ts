@@ -80,6 +80,7 @@ export const cellFamilies = {
   'native-electrolyte': 'Open cell with a naturally formed electrolyte ($\\ce{Li2O}$, $\\ce{LiO_xN_y}$, $\\ce{Li2CO3}$)',
   'conventional-electrolyte': 'Open cell with a conventional solid electrolyte',
   'bulk-type': 'Bulk-type cell built from battery materials',
+  'nanoscale-asslb': 'Nanoscale solid-state battery built inside the TEM, its configuration not named by the review',
   'no-cell': 'No cell in the microscope (specimens reacted beforehand)',
 } as const;
 

@@ -179,4 +179,23 @@ describe('the content graph', () => {
     input.glossary.push({ id: 'lco (entry 2)', filePath: 'content/glossary.yaml', data: { ...input.glossary[0]!.data } });
     expect(problemsOf(input)).toEqual(['content/glossary.yaml (id): duplicate glossary id "lco" (entry 2)']);
   });
+
+  it('reports a study whose electrolyte is not one its cell configuration uses', () => {
+    const input = validInput();
+    input.studies[0]!.data.cell.electrolyte.materials = ['coo'];
+    input.cells[0]!.data.electrolytes = ['licoo2'];
+    expect(problemsOf(input)).toEqual([
+      'content/studies/yang-2018.yaml (cell.electrolyte.materials[0]): "coo" is not an electrolyte of cell "open-cell" (its electrolytes: licoo2); file the study under the cell that uses it, or add it to the cell\'s electrolytes in content/cells/open-cell.yaml',
+    ]);
+  });
+
+  it('reports a cell that cites the work of a study filed under another cell', () => {
+    const input = validInput();
+    const other = input.cells[0]!;
+    input.cells.push({ ...other, id: 'bulk', filePath: 'content/cells/bulk.yaml', data: { ...other.data, name: 'bulk', order: 2, references: [3] } });
+    input.sections[1]!.refs.links.push({ kind: 'cell', id: 'bulk', text: 'bulk', line: 8, column: 1 });
+    expect(problemsOf(input)).toEqual([
+      'content/cells/bulk.yaml (references[0]): reference 3 is the work of study "yang-2018" (filed under cell "open-cell"), not of a study with this cell; move the study here or the reference to its cell',
+    ]);
+  });
 });

@@ -271,6 +271,16 @@ export function buildGraph(input: GraphInput): Graph {
     });
     if (rs[0] && rs[0].data.year !== e.data.year)
       problem({ file: f, field: 'year', message: `year ${e.data.year} differs from the year of reference ${rs[0].n} (${rs[0].data.year})` });
+    // The study's electrolyte must be one its cell configuration uses (the cell record lists them).
+    if (c)
+      e.data.cell.electrolyte.materials.forEach((id, i) => {
+        if (material.has(id) && !c.data.electrolytes.includes(id))
+          problem({
+            file: f,
+            field: `cell.electrolyte.materials[${i}]`,
+            message: `"${id}" is not an electrolyte of cell "${c.id}" (its electrolytes: ${c.data.electrolytes.join(', ') || 'none'}); file the study under the cell that uses it, or add it to the cell's electrolytes in ${c.filePath}`,
+          });
+      });
     if (!sec || !c) continue;
     const node: StudyNode = { ...e, section: sec, references: rs, materials: ms, techniques: ts, cell: c, reactions: [] };
     studies.push(node);
@@ -412,14 +422,25 @@ export function buildGraph(input: GraphInput): Graph {
   const byPlace = (a: StudyNode, b: StudyNode) => (placedIndex.get(a) ?? Infinity) - (placedIndex.get(b) ?? Infinity);
   for (const n of [...materials, ...techniques, ...cells, ...glossary]) n.sections.sort(bySection);
   for (const n of [...materials, ...techniques, ...cells]) n.studies.sort(byPlace);
-  for (const c of cells)
+  for (const c of cells) {
+    c.data.electrolytes.forEach((id, i) => {
+      if (!material.has(id)) problem({ file: c.filePath, field: `electrolytes[${i}]`, message: unknownId('material', id, material.keys()) });
+    });
     c.data.references.forEach((n, i) => {
       const r = knownRef(n, c.filePath, `references[${i}]`);
-      if (r) {
-        c.references.push(r);
-        r.cells.push(c);
-      }
+      if (!r) return;
+      c.references.push(r);
+      r.cells.push(c);
+      // A cell that cites a study's work for its configuration holds that study.
+      const elsewhere = r.studies.filter((st) => st.cell !== c);
+      if (elsewhere.length > 0 && elsewhere.length === r.studies.length)
+        problem({
+          file: c.filePath,
+          field: `references[${i}]`,
+          message: `reference ${n} is the work of ${elsewhere.map((st) => `study "${st.id}" (filed under cell "${st.cell.id}")`).join(', ')}, not of a study with this cell; move the study here or the reference to its cell`,
+        });
     });
+  }
   for (const g of glossary)
     if (g.data.see) {
       const [kind, id] = g.data.see.split(':') as ['material' | 'technique' | 'cell', string];
