@@ -25,40 +25,49 @@ materials: [li-metal]
 observations: [something]
 ${fields}`;
 
-const cases: { name: string; files: Record<string, string>; append?: Record<string, string>; expect: RegExp[] }[] = [
+interface Case {
+  name: string;
+  /** The build stops at this error before the content graph runs (schema, MDX or citation syntax, TeX in MDX). */
+  early?: boolean;
+  files: Record<string, string>;
+  append?: Record<string, string>;
+  expect: RegExp[];
+}
+
+const cases: Case[] = [
   { name: 'unknown citation number', files: { 'content/sections/zz-bad.mdx': section('zz-bad', 'Text [@1] and [@240].') }, expect: [/content\/sections\/zz-bad\.mdx:8:\d+/, /unknown reference number 240/] },
-  { name: 'malformed citation', files: { 'content/sections/zz-bad.mdx': section('zz-bad', 'Text [@12b].') }, expect: [/zz-bad\.mdx/, /8:6/, /malformed citation "\[@12b\]"/] },
+  { name: 'malformed citation', early: true, files: { 'content/sections/zz-bad.mdx': section('zz-bad', 'Text [@12b].') }, expect: [/zz-bad\.mdx/, /8:6/, /malformed citation "\[@12b\]"/] },
   { name: 'unknown material id', files: { 'content/sections/zz-bad.mdx': section('zz-bad', 'The [oxide](material:licoo3) [@1].') }, expect: [/zz-bad\.mdx:8:5/, /unknown material id "licoo3" \(nearest: licoo2/] },
   { name: 'unknown technique id', files: { 'content/sections/zz-bad.mdx': section('zz-bad', 'By [EELS](technique:eel) [@1].') }, expect: [/zz-bad\.mdx:8:4/, /unknown technique id "eel" \(nearest: eels/] },
   { name: 'unknown cell id', files: { 'content/sections/zz-bad.mdx': section('zz-bad', 'In a [cell](cell:open-cel) [@1].') }, expect: [/zz-bad\.mdx:8:6/, /unknown cell id "open-cel"/] },
   { name: 'unknown section id', files: { 'content/sections/zz-bad.mdx': section('zz-bad', 'See [there](section:introductio) [@1].') }, expect: [/zz-bad\.mdx:8:5/, /unknown section id "introductio" \(nearest: introduction/] },
   { name: 'unknown reaction id', files: { 'content/sections/zz-bad.mdx': section('zz-bad', 'Text [@1].\n\n<Reaction id="no-such-reaction" />') }, expect: [/zz-bad\.mdx:10:1/, /unknown reaction id "no-such-reaction"/] },
   { name: 'unknown parent section', files: { 'content/sections/zz-bad.mdx': section('zz-bad', 'Text [@1].', 'parent: cathode\n') }, expect: [/zz-bad\.mdx \(parent\)/, /unknown section id "cathode" \(nearest: cathodes/] },
-  { name: 'duplicate section slug', files: { 'content/sections/zz-bad.mdx': section('introduction', 'Text [@1].') }, expect: [/introduction/, /zz-bad\.mdx/] },
-  { name: 'missing required frontmatter field', files: { 'content/sections/zz-bad.mdx': '---\nslug: zz-bad\nsummary: No title.\norder: 99\n---\n\nText [@1].\n' }, expect: [/zz-bad\.mdx/, /title/, /title: Required/] },
-  { name: 'empty title', files: { 'content/sections/zz-bad.mdx': section('zz-bad', 'Text [@1].').replace('title: Broken section', "title: ' '") }, expect: [/zz-bad\.mdx/, /title/, /must not be empty/] },
-  { name: 'wrong type in a study', files: { 'content/studies/zz-bad.yaml': study('quantities: [{ quantity: size, value: 5 }]\n').replace('year: 2016', 'year: "twenty"') }, expect: [/zz-bad\.yaml/, /year/, /year: Expected type `"number"`, received `"string"`/] },
+  { name: 'duplicate section slug', early: true, files: { 'content/sections/zz-bad.mdx': section('introduction', 'Text [@1].') }, expect: [/introduction/, /zz-bad\.mdx/] },
+  { name: 'missing required frontmatter field', early: true, files: { 'content/sections/zz-bad.mdx': '---\nslug: zz-bad\nsummary: No title.\norder: 99\n---\n\nText [@1].\n' }, expect: [/zz-bad\.mdx/, /title/, /title: Required/] },
+  { name: 'empty title', early: true, files: { 'content/sections/zz-bad.mdx': section('zz-bad', 'Text [@1].').replace('title: Broken section', "title: ' '") }, expect: [/zz-bad\.mdx/, /title/, /must not be empty/] },
+  { name: 'wrong type in a study', early: true, files: { 'content/studies/zz-bad.yaml': study('quantities: [{ quantity: size, value: 5 }]\n').replace('year: 2016', 'year: "twenty"') }, expect: [/zz-bad\.yaml/, /year/, /year: Expected type `"number"`, received `"string"`/] },
   { name: 'unknown technique in a study', files: { 'content/studies/zz-bad.yaml': study('').replace('[hrtem]', '[hrtem, stemm]') }, expect: [/content\/studies\/zz-bad\.yaml \(techniques\[1\]\)/, /unknown technique id "stemm" \(nearest: stem/] },
-  { name: 'malformed TeX', files: { 'content/sections/zz-bad.mdx': section('zz-bad', 'A formula $\\frac{1}$ [@1].') }, expect: [/zz-bad\.mdx/, /8:11/, /KaTeX parse error/, /\\frac\{1\}/] },
+  { name: 'malformed TeX', early: true, files: { 'content/sections/zz-bad.mdx': section('zz-bad', 'A formula $\\frac{1}$ [@1].') }, expect: [/zz-bad\.mdx/, /8:11/, /KaTeX parse error/, /\\frac\{1\}/] },
   { name: 'unpaired $ in a section summary', files: { 'content/sections/zz-bad.mdx': section('zz-bad', 'Text [@1].').replace('summary: A section that breaks the build.', 'summary: Li grown in $\\ce{CO2} gas.') }, expect: [/content\/sections\/zz-bad\.mdx \(summary\)/, /TeX does not render: unpaired "\$"/, /Li grown in \$\\\\ce\{CO2\} gas\./] },
   { name: 'unknown reference cited in a study\'s text', files: { 'content/studies/zz-bad.yaml': study('implications: ["As in [@12, 240]."]\n') }, expect: [/content\/studies\/zz-bad\.yaml \(implications\[0\]\)/, /unknown reference number 240/, /"As in \[@12, 240\]\."/] },
   { name: 'malformed \\ce{} in data', files: { 'content/materials/zz-bad.yaml': "name: broken\nformula: 'Li2O}'\nroles: [anode]\nfamily: other\nsummary: broken\n" }, expect: [/content\/materials\/zz-bad\.yaml \(formula\)/, /TeX does not render/, /"Li2O\}"/] },
-  { name: 'broken MDX', files: { 'content/sections/zz-bad.mdx': section('zz-bad', 'Text [@1] with <Study id="x"\n\nmore.') }, expect: [/zz-bad\.mdx/, /MDX|Unexpected|expected/] },
+  { name: 'broken MDX', early: true, files: { 'content/sections/zz-bad.mdx': section('zz-bad', 'Text [@1] with <Study id="x"\n\nmore.') }, expect: [/zz-bad\.mdx/, /MDX|Unexpected|expected/] },
   { name: 'duplicate reference number', files: {}, append: { 'content/references.yaml': '- n: 237\n  authors: "A. Person et al."\n  container: "Nano Lett."\n  year: 2020\n' }, expect: [/content\/references\.yaml/, /\(n\): duplicate reference number 237 \(A\. Person et al\.; the first is S\. Ahmed et al\.\)/] },
   { name: 'reference cited nowhere', files: {}, append: { 'content/references.yaml': '- n: 238\n  authors: "A. Person et al."\n  container: "Nano Lett."\n  year: 2020\n' }, expect: [/content\/references\.yaml \(n: 238\)/, /reference 238 \(A\. Person et al\., Nano Lett\. 2020\) is cited in no section/] },
 ];
 
 let project: ReturnType<typeof copyProject>;
-let original: Map<string, string>;
 beforeAll(() => {
   project = copyProject();
-  original = new Map();
 });
 afterAll(() => project?.remove());
 
-describe('bad content fails the build with file, place and value', () => {
-  it.each(cases)('$name', ({ files, append, expect: patterns }) => {
-    const touched: string[] = [];
+/** Writes the cases' files into the copy, builds it, puts everything back, and returns the build's exit and output. */
+function buildWith(broken: Case[]): { status: number; output: string } {
+  const touched: string[] = [];
+  const original = new Map<string, string>();
+  for (const { files, append } of broken) {
     for (const [path, text] of Object.entries(files)) {
       mkdirSync(join(project.dir, path, '..'), { recursive: true });
       writeFileSync(join(project.dir, path), text);
@@ -66,15 +75,44 @@ describe('bad content fails the build with file, place and value', () => {
     }
     for (const [path, text] of Object.entries(append ?? {})) {
       const full = join(project.dir, path);
-      original.set(path, readFileSync(full, 'utf8'));
+      if (!original.has(path)) original.set(path, readFileSync(full, 'utf8'));
       appendFileSync(full, text);
     }
-    const { status, output } = project.build();
+  }
+  try {
+    return project.build();
+  } finally {
     for (const path of touched) rmSync(join(project.dir, path));
     for (const [path, text] of original) writeFileSync(join(project.dir, path), text);
-    original.clear();
-    expect(status, output).not.toBe(0);
-    for (const p of patterns) expect(output).toMatch(p);
-    expect(existsSync(join(project.dir, 'dist')), 'a failed build publishes nothing').toBe(false);
+  }
+}
+
+/** A case given its own file names (zz-bad → zz-bad-3), so that several can stand in one build. */
+function renamed(c: Case, i: number): Case {
+  const name = (text: string) => text.replaceAll('zz-bad', `zz-bad-${i}`);
+  return {
+    ...c,
+    files: Object.fromEntries(Object.entries(c.files).map(([path, text]) => [name(path), name(text)])),
+    expect: c.expect.map((re) => new RegExp(name(re.source), re.flags)),
+  };
+}
+
+function expectFailure({ status, output }: { status: number; output: string }, patterns: RegExp[]) {
+  expect(status, output).not.toBe(0);
+  for (const p of patterns) expect(output).toMatch(p);
+  expect(existsSync(join(project.dir, 'dist')), 'a failed build publishes nothing').toBe(false);
+}
+
+describe('bad content fails the build with file, place and value', () => {
+  // The content graph reports every problem it finds at once: its cases share one build, and each must be reported.
+  const graphCases = cases.filter((c) => !c.early).map(renamed);
+  let graphBuild: { status: number; output: string };
+  it.each(graphCases)('$name (reported with the others by one build)', ({ expect: patterns }) => {
+    graphBuild ??= buildWith(graphCases);
+    expectFailure(graphBuild, patterns);
+  });
+
+  it.each(cases.filter((c) => c.early))('$name (stops the build on its own)', (c) => {
+    expectFailure(buildWith([c]), c.expect);
   });
 });

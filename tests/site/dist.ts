@@ -39,3 +39,21 @@ export function page(url: string): Page {
   if (!p) throw new Error(`no page ${url} in ${distDir}`);
   return p;
 }
+
+/** The built pages grouped by kind: the first segment of their URL ("sections", "materials"; "home" for /). */
+export function pagesByKind(): Map<string, Page[]> {
+  const byKind = new Map<string, Page[]>();
+  for (const p of pages()) {
+    const kind = p.url.split('/')[1] || 'home';
+    byKind.set(kind, [...(byKind.get(kind) ?? []), p]);
+  }
+  return byKind;
+}
+
+/** Of each kind of page, its smallest and its largest (by HTML length). */
+export function extremesOfEveryKind(): string[] {
+  return [...pagesByKind().values()].flatMap((list) => {
+    const sorted = [...list].sort((a, b) => a.html.length - b.html.length);
+    return [...new Set([sorted[0]!.url, sorted.at(-1)!.url])];
+  });
+}

@@ -14,7 +14,10 @@ export function copyProject(): { dir: string; build: (env?: Record<string, strin
   return {
     dir,
     build: (env = {}) => {
-      const run = spawnSync('npm', ['run', '--silent', 'build'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ...env } });
+      // The copy publishes into its own dist/ unless the case names another: an EDITION_DIST that points the site
+      // tests at an existing build must not leak in, or the copy's build would replace the site under test.
+      const { EDITION_DIST: _underTest, ...inherited } = process.env;
+      const run = spawnSync('npm', ['run', '--silent', 'build'], { cwd: dir, encoding: 'utf8', env: { ...inherited, NO_COLOR: '1', FORCE_COLOR: '0', ...env } });
       return { status: run.status ?? 1, output: `${run.stdout}\n${run.stderr}` };
     },
     remove: () => rmSync(dir, { recursive: true, force: true }),

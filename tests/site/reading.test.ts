@@ -3,25 +3,16 @@
 // that carry a title and a text equivalent.
 import { HTMLElement, NodeType, parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
-import { page as builtPage, pages } from './dist';
+import { page as builtPage, extremesOfEveryKind, pages, pagesByKind } from './dist';
 import { watch } from './browser';
 import { browserAndSite } from './browser-suite';
 
 const env = browserAndSite();
 
-/** Every section page, and for every other kind of page (first path segment) its smallest and its largest. */
+/** Every section page, and for every other kind of page its smallest and its largest. */
 function pagesOfEveryType(): string[] {
-  const byType = new Map<string, typeof all>();
-  const all = pages();
-  for (const p of all) {
-    const type = p.url.split('/')[1] || 'home';
-    byType.set(type, [...(byType.get(type) ?? []), p]);
-  }
-  return [...byType.entries()].flatMap(([type, list]) => {
-    if (type === 'sections') return list.map((p) => p.url);
-    const sorted = [...list].sort((a, b) => a.html.length - b.html.length);
-    return [...new Set([sorted[0]!.url, sorted.at(-1)!.url])];
-  });
+  const sections = pagesByKind().get('sections') ?? [];
+  return [...new Set([...sections.map((p) => p.url), ...extremesOfEveryKind()])];
 }
 
 /** For each text of `root` in reading order that matches `word` outside headings, navigation, links, code and
