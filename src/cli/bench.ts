@@ -1,22 +1,22 @@
 // The performance bench (`npm run bench`): builds the edition cold, weighs each kind of page in Chromium, runs
 // Lighthouse, times search (on the edition's search page and on a bare page with Pagefind alone), builds a corpus
 // ten times larger, prints a table, writes JSON to bench-results/ and exits non-zero when a budget in
-// src/lib/bench/budgets.ts is broken.
+// src/cli/bench/budgets.ts is broken.
 // Flags: --factor=<n> (default 10), --no-scaled (skip the larger corpus), --no-lighthouse, --search-runs=<n>
 // (default 3; each query's figures are those of its median run), --lighthouse-runs=<n>
 // (default 3; the run with the median performance score counts, as Lighthouse's own guidance on variance advises).
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
-import { budgets, checkBudgets, medianRun, type BenchResults, type BuildRun, type NextPageWeight, type PageType, type PageWeight } from '../lib/bench/budgets.ts';
-import { timeSearch, weighNextPage, weighPage } from '../lib/bench/browser.ts';
-import { runLighthouse, scoresOf, failingAudits } from '../lib/bench/lighthouse.ts';
-import { runMeasured } from '../lib/bench/process-tree.ts';
-import { formatReport } from '../lib/bench/report.ts';
-import { writeSearchFloor } from '../lib/bench/search-floor.ts';
-import { multiplyCorpus, readCorpus, writeCorpus } from '../lib/bench/synthetic.ts';
-import { chromiumPath, launch } from '../../tests/site/browser.ts';
-import { serve } from '../../tests/site/server.ts';
+import { budgets, checkBudgets, medianRun, type BenchResults, type BuildRun, type NextPageWeight, type PageType, type PageWeight } from './bench/budgets.ts';
+import { timeSearch, weighNextPage, weighPage } from './bench/browser.ts';
+import { runLighthouse, scoresOf, failingAudits } from './bench/lighthouse.ts';
+import { runMeasured } from './bench/process-tree.ts';
+import { formatReport } from './bench/report.ts';
+import { writeSearchFloor } from './bench/search-floor.ts';
+import { multiplyCorpus, readCorpus, writeCorpus } from './bench/synthetic.ts';
+import { chromiumPath, launch } from './browser.ts';
+import { serve } from './server.ts';
 
 const args = process.argv.slice(2);
 const factor = Number(args.find((a) => a.startsWith('--factor='))?.slice(9) ?? 10);

@@ -1,9 +1,9 @@
-// Vitest-only: kept apart from browser.ts, which plain Node scripts (the bench) import as well.
+// Vitest-only: kept apart from src/cli/browser.ts, which the bench, a plain Node script, imports as well.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { launch } from './browser';
+import { launch } from '../../src/cli/browser';
 import { distDir } from './dist';
-import { serve } from './server';
+import { serve } from '../../src/cli/server';
 
 /** For a test file: Chromium and the built site on a loopback port, started before its tests and closed after. */
 export function browserAndSite(): { browser: Browser; site: Awaited<ReturnType<typeof serve>> } {

@@ -4,12 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { timeSearch } from '../../src/lib/bench/browser';
-import { writeSearchFloor } from '../../src/lib/bench/search-floor';
+import { timeSearch } from '../../src/cli/bench/browser';
+import { writeSearchFloor } from '../../src/cli/bench/search-floor';
 import { distDir, extremesOfEveryKind, pages } from './dist';
-import { axeTags, watch } from './browser';
+import { axeTags, watch } from '../../src/cli/browser';
 import { browserAndSite } from './browser-suite';
-import { serve } from './server';
+import { serve } from '../../src/cli/server';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 

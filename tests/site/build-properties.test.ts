@@ -4,10 +4,10 @@ import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findBrokenLinks } from '../../src/lib/checks/links';
 import { builtPages } from '../../src/lib/checks/site-files';
-import { launch, watch } from './browser';
+import { launch, watch } from '../../src/cli/browser';
 import { distDir, filesIn } from './dist';
 import { copyProject } from './project-copy';
-import { serve } from './server';
+import { serve } from '../../src/cli/server';
 
 let project: ReturnType<typeof copyProject>;
 beforeAll(() => {

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { axeTags, watch } from './browser';
+import { axeTags, watch } from '../../src/cli/browser';
 import { browserAndSite } from './browser-suite';
 import { distDir, page as builtPage, pages } from './dist';
 

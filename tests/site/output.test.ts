@@ -5,7 +5,7 @@ import { parse as parseYaml } from 'yaml';
 import { splitKatexCss } from '../../src/integrations/stylesheets';
 import { textFormula } from '../../src/lib/text-formula';
 import { distDir, filesIn, page, pages } from './dist';
-import { parseHeaders } from './server';
+import { parseHeaders } from '../../src/cli/server';
 
 describe('the built site', () => {
   it('has a page for every route kind', () => {

@@ -4,7 +4,7 @@
 import { HTMLElement, NodeType, parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
 import { page as builtPage, extremesOfEveryKind, pages, pagesByKind } from './dist';
-import { watch } from './browser';
+import { watch } from '../../src/cli/browser';
 import { browserAndSite } from './browser-suite';
 
 const env = browserAndSite();

@@ -42,3 +42,18 @@ describe('the browser’s scripts', () => {
     expect([...modules].filter(([, packages]) => packages.length > 0).map(([f, packages]) => `${f}: ${packages.join(', ')}`)).toEqual([]);
   });
 });
+
+describe('the layering of src/', () => {
+  it('imports nothing from tests/, and nothing that pages use imports the command-line tools of src/cli/', () => {
+    const sources = [...filesIn('src', '.ts'), ...filesIn('src', '.astro'), ...filesIn('src', '.mjs')];
+    expect(sources.length).toBeGreaterThan(50);
+    const crossings = sources.flatMap((file) =>
+      importsOf(file)
+        .filter((spec) => spec.startsWith('.'))
+        .map((spec) => relative('.', join(dirname(file), spec)))
+        .filter((target) => target.startsWith('tests/') || (target.startsWith('src/cli/') && !file.startsWith('src/cli/')))
+        .map((target) => `${file} → ${target}`),
+    );
+    expect(crossings).toEqual([]);
+  });
+});

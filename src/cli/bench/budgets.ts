@@ -120,7 +120,7 @@ export interface BenchResults {
   lighthouse: LighthouseScores[];
   search: SearchRun[];
   /**
-   * The same queries on a bare page with Pagefind alone (src/lib/bench/search-floor.ts), for comparison; not
+   * The same queries on a bare page with Pagefind alone (src/cli/bench/search-floor.ts), for comparison; not
    * budgeted. Older results lack it.
    */
   searchFloor?: SearchRun[];

@@ -51,7 +51,7 @@ export function formatReport(r: BenchResults, violations: Violation[]): string {
       const f = floor.get(s.query);
       return [s.query, ms(s.firstResultMs), ms(s.afterBundleMs), kB(s.fetchedGz), kB(s.pagefindGz), s.results, f && f.results > 0 ? ms(f.firstResultMs) : '–'];
     })));
-  if (floor.size) out.push('bare page: the same query on a page with Pagefind alone, started as the edition starts it (src/lib/bench/search-floor.ts); not budgeted');
+  if (floor.size) out.push('bare page: the same query on a page with Pagefind alone, started as the edition starts it (src/cli/bench/search-floor.ts); not budgeted');
   out.push('');
   out.push(violations.length ? `Budgets broken (${violations.length}):\n${violations.map((v) => `  ✗ [${v.budget}] ${v.where}: ${v.message}`).join('\n')}` : 'Every budget holds.');
   return out.join('\n');

@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { withSearchPreloads, type PagefindEntry } from '../search-preloads.ts';
+import { withSearchPreloads, type PagefindEntry } from '../../lib/search-preloads.ts';
 import { pagefindOptions } from '../../scripts/search/pagefind-options.ts';
 
 /** Where the bare search page is written, under the built site. */
@@ -11,7 +11,7 @@ export const searchFloorPath = '/bench-search-floor/';
  * facets, no status line, no excerpt: the least a page can do to show a result.
  */
 function floorScript(): string {
-  return `// The bench's bare search page (src/lib/bench/search-floor.ts): Pagefind alone, as the edition starts it.
+  return `// The bench's bare search page (src/cli/bench/search-floor.ts): Pagefind alone, as the edition starts it.
 const root = document.querySelector('[data-search]');
 const pf = await import(\`\${root.dataset.bundle}pagefind.js\`);
 await pf.options({ ...${JSON.stringify(pagefindOptions)}, metaCacheTag: root.dataset.cacheTag });
