@@ -4,6 +4,7 @@ import { parse as parseYaml } from 'yaml';
 import { filesIn } from '../site/dist';
 import { escapeRegExp } from '../../src/plugins/rehype-abbreviations';
 import { reviewText } from '../review';
+import { contentFiles as listContentFiles, writtenIn } from '../content-text';
 
 // The edition restates the review's numbers; it must not change one. These tests read the content as written
 // (YAML records and MDX sections) and look each number up in the review's text.
@@ -35,26 +36,7 @@ function reviewPlain(): string {
 const NUMBER = /(?<![\d.])\d+(?:[.,]\d+)?(?![\d])/g;
 const numbersIn = (s: string) => [...s.matchAll(NUMBER)].map((m) => m[0].replace(',', '.'));
 
-/** Every string a YAML document holds, with the path of its field ("quantities[2].value"). */
-function strings(value: unknown, path = ''): { field: string; text: string }[] {
-  if (typeof value === 'string') return [{ field: path, text: value }];
-  if (Array.isArray(value)) return value.flatMap((v, i) => strings(v, `${path}[${i}]`));
-  if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => strings(v, path ? `${path}.${k}` : k));
-  return [];
-}
-
-/** What a content file says in words: its YAML strings, or an MDX section's frontmatter strings and body. */
-function writtenIn(file: string): { field: string; text: string }[] {
-  const source = readFileSync(file, 'utf8');
-  if (file.endsWith('.yaml')) return strings(parseYaml(source));
-  const [, frontmatter = '', body = ''] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(source) ?? [];
-  return [
-    ...strings(parseYaml(frontmatter)),
-    ...body.split('\n').map((text, i) => ({ field: `line ${frontmatter.split('\n').length + 3 + i}`, text })),
-  ];
-}
-
-const contentFiles = [...filesIn('content', '.yaml'), ...filesIn('content', '.mdx')].sort();
+const contentFiles = listContentFiles();
 
 describe('the numbers are the review’s', () => {
   it('every number the content writes occurs in the review', () => {
