@@ -47,6 +47,7 @@ export const mechanisms = {
   'intercalation-extrusion': 'Intercalation–extrusion',
   plating: 'Plating and stripping',
   none: 'Not an active electrode',
+  unstated: 'Not stated by the review',
 } as const;
 
 /** Electrochemical or chemical processes a study observes. */
