@@ -15,6 +15,8 @@ export const review = {
   titleHtml: reviewItem.title ?? '',
   title: (reviewItem.title ?? '').replace(/<[^>]+>/g, ''),
   authors: (reviewItem.author ?? []).map((a) => [a.given, a.family].filter(Boolean).join(' ')),
+  /** The keywords the article prints, in its order. */
+  keywords: String(reviewItem.keyword ?? '').split(',').map((k) => k.trim()).filter(Boolean),
 } as const;
 
 /** The edition: its version and date come from package.json, never from the build clock. */
