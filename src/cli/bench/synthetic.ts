@@ -11,7 +11,8 @@ type Rec = Record<string, unknown>;
  * A corpus `factor` times larger: sections, studies, materials, reactions and references are repeated, each copy
  * with its own ids (`<id>-x<k>`), reference numbers shifted past the review's, section numbers in link texts shifted
  * past the review's parts, and every relation of a copy pointing into the same copy, so the result is valid against
- * the schemas and the graph checks. Techniques, cells and the glossary are shared. Pure.
+ * the schemas and the graph checks. Techniques, cells and the glossary are shared (a cell admitting each copy of its
+ * electrolytes). Pure.
  */
 export function multiplyCorpus(corpus: Corpus, factor: number): Corpus {
   if (!Number.isInteger(factor) || factor < 1) throw new Error(`factor must be a positive integer, not ${factor}`);
@@ -69,6 +70,14 @@ export function multiplyCorpus(corpus: Corpus, factor: number): Corpus {
     }
     refs.push(...refs.slice(0, refCount).map((r) => ({ ...r, n: ref(Number(r.n)) })));
   }
+  // A shared cell admits each copy of its electrolytes, so that every copy of a study stays filed under its cell.
+  for (const [path, text] of corpus)
+    if (path.startsWith('cells/')) {
+      const d = parse(text) as Rec;
+      if (Array.isArray(d.electrolytes))
+        d.electrolytes = d.electrolytes.flatMap((m) => [m, ...Array.from({ length: factor - 1 }, (_, i) => (known.material.has(String(m)) ? `${String(m)}-x${i + 1}` : []))].flat());
+      out.set(path, stringify(d));
+    }
   out.set('references.yaml', stringify(refs));
   return out;
 }
