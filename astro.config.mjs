@@ -2,15 +2,8 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
-import remarkMath from 'remark-math';
-import { katexOptions, rehypeKatex } from './src/plugins/katex.ts';
-import rehypeKatexStrict from './src/plugins/rehype-katex-strict.ts';
-import rehypeTextFormulas from './src/plugins/rehype-text-formulas.ts';
-import rehypeUnits from './src/plugins/rehype-units.ts';
-import rehypeMathIndex from './src/plugins/rehype-math-index.ts';
-import remarkCitations from './src/plugins/remark-citations.ts';
-import remarkCrossLinks from './src/plugins/remark-crosslinks.ts';
-import { linkHref, makeRoutes } from './src/lib/routes.ts';
+import { markdownPlugins } from './src/markdown/plugins.ts';
+import { makeRoutes } from './src/lib/routes.ts';
 import { katexWoff2 } from './src/integrations/katex-woff2.ts';
 import { pageStylesheets } from './src/integrations/stylesheets.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
@@ -34,14 +27,8 @@ export default defineConfig({
   devToolbar: { enabled: false },
   build: { format: 'directory', inlineStylesheets: 'never' },
   markdown: {
-    processor: unified({
-      remarkPlugins: [
-        remarkMath,
-        [remarkCitations, { href: routes.reference }],
-        [remarkCrossLinks, { href: (kind, id) => linkHref(routes, kind, id) }],
-      ],
-      rehypePlugins: [rehypeTextFormulas, rehypeUnits, [rehypeKatex, katexOptions], rehypeKatexStrict, rehypeMathIndex],
-    }),
+    // The edition's plugins, listed once in src/markdown/plugins.ts; the records' text fields use the same list.
+    processor: unified(markdownPlugins(routes)),
   },
   integrations: [mdx(), pageStylesheets(), pagefindIndex(), securityHeaders(), outputChecks()],
   // No asset inlined as a data: URI: fonts and images stay files the CSP allows ('self').

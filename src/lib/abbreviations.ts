@@ -2,7 +2,7 @@ import rehypeParse from 'rehype-parse';
 import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
 import rehypeAbbreviations, { type Abbreviation, type AbbreviationOptions } from '../plugins/rehype-abbreviations';
-import { texToPlain } from '../plugins/plain-text';
+import { texToPlain } from './plain-text';
 import type { GlossaryData } from '../schemas/glossary';
 
 /** A glossary term's expansion as plain text, for an `<abbr title>` (`$\ce{LiCoO2}$` → `LiCoO2`). */

@@ -1,4 +1,4 @@
-import { chemToPlain } from '../plugins/plain-text';
+import { chemToPlain } from './plain-text';
 
 const subscriptDigits = '₀₁₂₃₄₅₆₇₈₉';
 

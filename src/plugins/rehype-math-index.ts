@@ -1,6 +1,6 @@
 import type { Element, Parents, Root } from 'hast';
 import { SKIP, visit } from 'unist-util-visit';
-import { texToPlain } from './plain-text';
+import { texToPlain } from '../lib/plain-text';
 
 const classes = (node: Element) => (Array.isArray(node.properties.className) ? node.properties.className : []) as string[];
 

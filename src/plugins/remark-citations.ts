@@ -1,14 +1,9 @@
 import type { Nodes, Parent, PhrasingContent, Root, Text } from 'mdast';
 import type { VFile } from 'vfile';
 import { SKIP, visitParents } from 'unist-util-visit-parents';
-import { type CollectedCitation, refsOf } from './refs';
-import { sentenceAround, sourceText } from './plain-text';
-
-/** `[@83]`, `[@83, 85]`, `[@100–107]`: a citation of the review's numbered references. */
-export const CITATION = /\[@([^\]\n]*)\]/g;
-const ITEM = /^(\d+)(?:\s*[–-]\s*(\d+))?$/;
-/** The longest range written as `a–b` that is accepted (the review's longest is 8 numbers). */
-const MAX_RANGE = 40;
+import { type CollectedCitation, refsOf } from '../lib/collected-refs';
+import { sentenceAround, sourceText } from '../lib/plain-text';
+import { CITATION, citedNumbers, parseCitation, type Item } from '../lib/citation-syntax';
 
 export interface CitationOptions {
   /** URL of the page of reference `n`. */
@@ -19,28 +14,6 @@ export interface CitationProblem {
   message: string;
   line: number;
   column: number;
-}
-
-/** One written item of a citation: a single number, or a range whose ends are printed. */
-export type Item = { from: number; to: number };
-
-/** Every reference number the items cover, ranges expanded. */
-export const citedNumbers = (items: Item[]): number[] => items.flatMap(({ from, to }) => Array.from({ length: to - from + 1 }, (_, i) => from + i));
-
-/** Parses the inside of `[@…]`; returns the items or the reason it is malformed. */
-export function parseCitation(inner: string): Item[] | string {
-  const parts = inner.split(',').map((s) => s.trim());
-  const items: Item[] = [];
-  for (const part of parts) {
-    const m = ITEM.exec(part);
-    if (!m) return `malformed citation "[@${inner}]": "${part}" is not a reference number or a range like 100–107`;
-    const from = Number(m[1]);
-    const to = m[2] === undefined ? from : Number(m[2]);
-    if (from < 1 || to < from || to - from > MAX_RANGE)
-      return `malformed citation "[@${inner}]": "${part}" is not an ascending range of reference numbers`;
-    items.push({ from, to });
-  }
-  return items;
 }
 
 function citationNode(items: Item[], href: (n: number) => string): PhrasingContent {

@@ -4,7 +4,7 @@ import type { VFile } from 'vfile';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { type LinkKind, linkKinds } from '../lib/routes';
-import { type CollectedLink, type CollectedPlacement, refsOf } from './refs';
+import { type CollectedLink, type CollectedPlacement, refsOf } from '../lib/collected-refs';
 
 /** `material:licoo2` and the like: a link to a record of the content graph. */
 const CROSS_LINK = new RegExp(`^(${linkKinds.join('|')}):(.*)$`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCitation } from '../../src/plugins/remark-citations';
+import { parseCitation } from '../../src/lib/citation-syntax';
 import { failureOf, toHtml } from './pipeline';
 
 describe('remark-citations through the real pipeline', () => {

@@ -25,9 +25,10 @@ describe('math and chemistry through the real pipeline', () => {
   });
 
   it('indexes a plain reading of each formula, and names a link that shows only a formula by it', async () => {
-    const { html } = await toHtml('The [$\\ce{LiCoO2}$](material:licoo2) cathode and [bulk $\\ce{Li2O}$](material:li2o).');
+    // Formulas that need KaTeX's layout (a reaction arrow); a plain formula is set as text (rehype-text-formulas).
+    const { html } = await toHtml('The [$\\ce{Li2O2 -> LiO2}$](reaction:a) step and [bulk $\\ce{Li2O ->}$](material:li2o).');
     const [whole, mixed] = html.split('</a>');
-    expect(whole).toMatch(/<a href="\/base\/materials\/licoo2\/" data-link="material"><span class="math-index visually-hidden">LiCoO2<\/span><span class="katex" data-pagefind-ignore="" aria-hidden="true">/);
-    expect(mixed).toContain('bulk <span hidden class="math-index">Li2O</span><span class="katex" data-pagefind-ignore="">');
+    expect(whole).toMatch(/<a href="\/base\/reactions\/#a" data-link="reaction"><span class="math-index visually-hidden">Li2O2 → LiO2<\/span><span class="katex" data-pagefind-ignore="" aria-hidden="true">/);
+    expect(mixed).toContain('bulk <span hidden class="math-index">Li2O →</span><span class="katex" data-pagefind-ignore="">');
   });
 });

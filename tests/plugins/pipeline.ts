@@ -1,51 +1,31 @@
-import rehypeStringify from 'rehype-stringify';
-import remarkMath from 'remark-math';
+import { relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createMarkdownProcessor, type AstroMarkdownOptions } from '@astrojs/markdown-remark';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
-import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
-import { katexOptions, rehypeKatex } from '../../src/plugins/katex';
-import rehypeKatexStrict from '../../src/plugins/rehype-katex-strict';
-import rehypeMathIndex from '../../src/plugins/rehype-math-index';
-import remarkCitations from '../../src/plugins/remark-citations';
-import remarkCrossLinks from '../../src/plugins/remark-crosslinks';
-import type { CollectedRefs } from '../../src/plugins/refs';
-import { linkHref, makeRoutes } from '../../src/lib/routes';
+import type { CollectedRefs } from '../../src/lib/collected-refs';
+import { makeRoutes } from '../../src/lib/routes';
+import { markdownPlugins } from '../../src/markdown/plugins';
 
 const routes = makeRoutes('/base/');
+const plugins = markdownPlugins(routes);
 
-/** The edition's Markdown pipeline, as astro.config.mjs wires it, from Markdown to HTML. */
+/** Astro's own Markdown processor with the edition's plugins, as astro.config.mjs hands them to it. */
+const processor = await createMarkdownProcessor({ ...(plugins as Pick<AstroMarkdownOptions, 'remarkPlugins' | 'rehypePlugins'>), syntaxHighlight: false });
+
+/** Markdown to HTML through the real processor; what the plugins collected comes back in its frontmatter. */
 export async function toHtml(markdown: string, path = 'content/sections/test.mdx') {
-  const file = new VFile({ value: markdown, path });
-  const out = await unified()
-    .use(remarkParse)
-    .use(remarkMath)
-    .use(remarkCitations, { href: routes.reference })
-    .use(remarkCrossLinks, { href: (kind, id) => linkHref(routes, kind, id) })
-    .use(remarkRehype)
-    .use(rehypeKatex, katexOptions)
-    .use(rehypeKatexStrict)
-    .use(rehypeMathIndex)
-    .use(rehypeStringify)
-    .process(file);
-  return { html: String(out), refs: refsOf(out) };
+  const { code, metadata } = await processor.render(markdown, { fileURL: pathToFileURL(path) });
+  return { html: code, refs: metadata.frontmatter.refs as CollectedRefs };
 }
 
 /** The remark half with MDX syntax, for what the plugins collect from `<Study>` and `<Reaction>`. */
 export async function collectMdx(mdx: string, path = 'content/sections/test.mdx') {
   const file = new VFile({ value: mdx, path });
-  const processor = unified()
-    .use(remarkParse)
-    .use(remarkMdx)
-    .use(remarkMath)
-    .use(remarkCitations, { href: routes.reference })
-    .use(remarkCrossLinks, { href: (kind, id) => linkHref(routes, kind, id) });
-  await processor.run(processor.parse(file), file);
-  return refsOf(file);
-}
-
-function refsOf(file: VFile): CollectedRefs {
+  const remark = unified().use(remarkParse).use(remarkMdx).use(plugins.remarkPlugins);
+  await remark.run(remark.parse(file), file);
   return (file.data as { astro: { frontmatter: { refs: CollectedRefs } } }).astro.frontmatter.refs;
 }
 
@@ -55,7 +35,7 @@ export async function failureOf(run: Promise<unknown>): Promise<string> {
     await run;
   } catch (error) {
     const e = error as { file?: string; line?: number; column?: number; reason?: string; message: string };
-    return `${e.file ?? '?'}:${e.line ?? '?'}:${e.column ?? '?'}: ${e.reason ?? e.message}`;
+    return `${e.file ? relative('.', e.file) : '?'}:${e.line ?? '?'}:${e.column ?? '?'}: ${e.reason ?? e.message}`;
   }
   throw new Error('expected the pipeline to fail');
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chemToPlain, texToPlain } from '../../src/plugins/plain-text';
+import { chemToPlain, texToPlain } from '../../src/lib/plain-text';
 
 describe('plain readings of TeX (search index, citation contexts, metadata)', () => {
   it('drops subscript marks and braces, keeps superscripts and arrows readable', () => {

@@ -5,7 +5,7 @@ import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
 import { classesIn, pruneKatexCss, splitKatexCss, topLevelRules } from '../../src/integrations/stylesheets';
 import { woff2Only } from '../../src/integrations/katex-woff2';
-import { katexOptions } from '../../src/plugins/katex';
+import { katexOptions } from '../../src/markdown/plugins';
 
 const katexCss = woff2Only(readFileSync('node_modules/katex/dist/katex.min.css', 'utf8'));
 const site = '.site-header{color:red}@media print{.katex-display{break-inside:avoid}}';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { renderInline } from '../../src/lib/tex';
-import { texToPlain } from '../../src/plugins/plain-text';
+import { renderInline } from '../../src/markdown/inline';
+import { texToPlain } from '../../src/lib/plain-text';
 import { proseToUnicode } from '../../src/lib/diagrams/text';
 import { typeset } from '../../src/lib/typeset';
 

@@ -6,11 +6,12 @@ import type { ReferenceData } from '../../schemas/reference';
 import type { SectionData } from '../../schemas/section';
 import type { StudyData } from '../../schemas/study';
 import type { TechniqueData } from '../../schemas/technique';
-import type { CollectedCitation, CollectedRefs } from '../../plugins/refs';
+import type { CollectedCitation, CollectedRefs } from '../collected-refs';
 import type { LinkKind } from '../routes';
 import { CitationDataError, referenceToCsl } from '../citation';
 import { materialSearchTerms, type SearchTerms, techniqueSearchTerms } from '../search-terms';
-import { citedInText, renderInline, renderMath } from '../tex';
+import { citedInText } from '../citation-syntax';
+import { renderDisplay, renderInline } from '../../markdown/inline';
 import { ContentGraphError, type Problem, unknownId } from './problems';
 
 /** A record as the collections hand it over. */
@@ -109,8 +110,6 @@ export interface ReactionNode extends Entry<ReactionData> {
   study?: StudyNode;
   materials: MaterialNode[];
   follows?: ReactionNode;
-  /** Rendered display HTML (KaTeX with MathML). */
-  html: string;
 }
 
 export interface GlossaryNode extends Entry<GlossaryData> {
@@ -351,13 +350,12 @@ export function buildGraph(input: GraphInput): Graph {
           continue;
         }
         placedReaction.set(p.id, s);
-        let html = '';
         try {
-          html = renderMath(`\\ce{${re.data.tex}}`, true);
+          renderDisplay(`\\ce{${re.data.tex}}`);
         } catch (err) {
           problem({ file: re.filePath, field: 'tex', message: `TeX does not render: ${(err as Error).message} (value: ${JSON.stringify(re.data.tex)})` });
         }
-        const node: ReactionNode = { ...re, number: ++reactionNumber, section: s, materials: [], html };
+        const node: ReactionNode = { ...re, number: ++reactionNumber, section: s, materials: [] };
         reaction.set(re.id, node);
         s.reactions.push(node);
       }
@@ -504,7 +502,7 @@ export function buildGraph(input: GraphInput): Graph {
   }
   for (const m of materials) {
     try {
-      renderMath(`\\ce{${m.data.formula}}`);
+      renderInline(`$\\ce{${m.data.formula}}$`);
     } catch (err) {
       problem({ file: m.filePath, field: 'formula', message: `TeX does not render: ${(err as Error).message} (value: ${JSON.stringify(m.data.formula)})` });
     }

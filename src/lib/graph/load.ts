@@ -1,6 +1,6 @@
 import { type CollectionEntry, type CollectionKey, getCollection, render } from 'astro:content';
-import type { CollectedRefs } from '../../plugins/refs';
-import { emptyRefs } from '../../plugins/refs';
+import type { CollectedRefs } from '../collected-refs';
+import { emptyRefs } from '../collected-refs';
 import { buildGraph, type Entry, graphCounts, type Graph } from './build';
 
 let graph: Promise<Graph> | undefined;

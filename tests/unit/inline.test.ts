@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { citedInText, renderInline } from '../../src/lib/tex';
-import { texToPlain } from '../../src/plugins/plain-text';
+import { citedInText } from '../../src/lib/citation-syntax';
+import { renderInline } from '../../src/markdown/inline';
+import { texToPlain } from '../../src/lib/plain-text';
 
 describe('text fields: math and citations', () => {
   it('links citations as the Markdown bodies do, ranges by their ends', () => {

@@ -1,5 +1,5 @@
 import type { Nodes } from 'mdast';
-import { typeset } from '../lib/typeset';
+import { typeset } from './typeset';
 
 /**
  * The text of an mdast subtree as a data record's text field writes it: words as they are, inline math kept in

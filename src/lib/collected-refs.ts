@@ -1,5 +1,5 @@
 import type { VFile } from 'vfile';
-import type { LinkKind } from '../lib/routes';
+import type { LinkKind } from './routes';
 
 /** Where in a source file something was written. */
 export interface Place {
