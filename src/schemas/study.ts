@@ -40,7 +40,7 @@ export const studySchema = z.strictObject({
   materials: z.array(idSchema).min(1),
   /** What was seen, in the edition's words, one finding per item. */
   observations: z.array(proseSchema).min(1),
-  /** What it implies, per the review (attributed to the review). */
+  /** What it implies, each item credited in its text: to the study's authors for their reading, to the review for its own. */
   implications: z.array(proseSchema).default([]),
   /** Every number the review gives for the study, with its unit. */
   quantities: z.array(quantitySchema).default([]),

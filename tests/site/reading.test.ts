@@ -367,7 +367,7 @@ describe('quotes and apostrophes', () => {
     }
     expect(curly).toBeGreaterThan(1000);
     // A record's note, a template's text and a reference page's note.
-    expect(builtPage('/studies/rgo-layered-host/').dom.querySelector('main')!.textContent).toContain('The review writes “L2O”');
+    expect(builtPage('/studies/rgo-layered-host/').dom.querySelector('main')!.textContent).toContain('(printed “L2O” in the review)');
     expect(builtPage('/').dom.querySelector('footer')!.textContent).toContain('are the review’s.');
     expect(builtPage('/references/176/').dom.querySelector('main')!.textContent).toContain('Pages are printed “n/a-n/a”');
   });
@@ -378,6 +378,6 @@ describe('quotations', () => {
     const quotes = pages().filter((p) => p.url.startsWith('/references/')).flatMap((p) => p.dom.querySelectorAll('main q').map((q) => q.textContent));
     expect(quotes.length).toBeGreaterThan(200);
     expect(quotes.filter((q) => /[“”]/.test(q))).toEqual([]);
-    expect(builtPage('/references/12/').dom.querySelectorAll('main q').map((q) => q.textContent).join(' ')).toContain('the ‘holy grail’ of anodes');
+    expect(builtPage('/references/12/').dom.querySelectorAll('main q').map((q) => q.textContent).join(' ')).toContain('the ‘holy grail’ among anodes');
   });
 });
