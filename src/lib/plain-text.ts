@@ -1,4 +1,5 @@
 import type { Nodes } from 'mdast';
+import { chemPlain } from './formula';
 import { typeset } from './typeset';
 
 /**
@@ -18,7 +19,7 @@ export function texToPlain(tex: string): string {
     .replace(/\\\{/g, '\u0001')
     .replace(/\\\}/g, '\u0002')
     .replace(/\[@([^\]\n]*)\]/g, '[$1]')
-    .replace(/\\ce\{((?:[^{}]|\{[^{}]*\})*)\}/g, '$1')
+    .replace(/\\ce\{((?:[^{}]|\{[^{}]*\})*)\}/g, (_, body: string) => chemPlain(body) ?? body)
     .replace(/\\(?:mathrm|text|mathit)\{([^{}]*)\}/g, '$1')
     .replace(/\\rightarrow|->/g, '→')
     .replace(/\\sim/g, '~')

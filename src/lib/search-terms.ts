@@ -1,3 +1,4 @@
+import { readSpecies } from './formula';
 import { chemToPlain } from './plain-text';
 
 const subscriptDigits = '₀₁₂₃₄₅₆₇₈₉';
@@ -9,11 +10,13 @@ export function plainFormula(formula: string): string {
 
 /**
  * A plain formula with its stoichiometric numbers as Unicode subscripts (`LiCoO2` → `LiCoO₂`), as readers paste
- * it from papers. Only digits that follow an element, a bracket or another subscript are lowered; a leading
- * coefficient (`2Li`) and charges (`Co3+`) stay as they are.
+ * it from papers: the counts the edition's mhchem reader finds are lowered, and nothing else. A formula with a charge
+ * (`Co3+`), a coefficient's number (`2Li`) or anything the reader does not take stays as it is.
  */
 export function subscriptFormula(plain: string): string {
-  return plain.replace(/(?<=[A-Za-z)\]])\d+(?:\.\d+)?(?![+−\d])/g, (n) => n.replace(/\d/g, (d) => subscriptDigits[Number(d)]!));
+  const pieces = readSpecies(plain);
+  if (!pieces || pieces.some((p) => p.kind === 'sup')) return plain;
+  return pieces.map((p) => (p.kind === 'sub' ? p.value.replace(/\d/g, (d) => subscriptDigits[Number(d)]!) : p.kind === 'bond' ? '-' : p.value)).join('');
 }
 
 /** Subscript digits back to ASCII (`LiCoO₂` → `LiCoO2`). */

@@ -1,4 +1,5 @@
 import type { Element, ElementContent, Text } from 'hast';
+import { readSpecies } from './formula';
 
 /**
  * Inline TeX that needs no mathematical layout, as HTML in the text's own font: what a journal sets in running text
@@ -32,34 +33,15 @@ function script(tagName: 'sub' | 'sup', content: string): Element {
   return el(tagName, children);
 }
 
+/** A species read by the edition's mhchem reader (src/lib/formula.ts), set as HTML. */
 function chemical(body: string): ElementContent[] | undefined {
-  // The electron, with an optional coefficient: e⁻, 2e⁻ (mhchem sets the e upright, as a species).
-  const electron = /^(\d*)e(?:-|\^-|\^\{-\})$/.exec(body);
-  if (electron) return merge([text(`${electron[1]}e`), script('sup', '-')]);
-  const out: ElementContent[] = [];
-  const token = /([A-Z][a-z]?)|([(),])|([/])|(\d+(?:\.\d+)?)|_\{([\d.,+\-a-zδ]+)\}|_([\da-zδ])|(-)(?=[\dA-Z(])|\^\{?(\d*[+-])\}?$|([+-])$/y;
-  let at = 0;
-  // What a number means here: a count after a symbol or ")", a coefficient at the start of a species.
-  let place: 'species' | 'after-symbol' | 'inside' = 'species';
-  while (at < body.length) {
-    token.lastIndex = at;
-    const m = token.exec(body);
-    if (!m) return undefined;
-    at = token.lastIndex;
-    const [, symbol, punct, slash, count, braced, single, bond, charge, sign] = m;
-    if (symbol) out.push(text(symbol));
-    else if (punct) out.push(text(punct));
-    else if (slash) out.push(text(slash));
-    else if (bond) out.push({ type: 'text', value: '\u2013' }); // Li2S–P2S5: a pseudo-binary system, with an en dash
-    else if (count !== undefined) {
-      if (place === 'inside') return undefined;
-      out.push(place === 'species' ? text(count) : script('sub', count));
-    } else if (braced !== undefined || single !== undefined) out.push(script('sub', (braced ?? single)!));
-    else out.push(script('sup', (charge ?? sign)!));
-    place = slash || bond ? 'species' : symbol || punct === ')' ? 'after-symbol' : 'inside';
-  }
-  if (place === 'species' || !out.some((n) => n.type === 'text' && /[A-Z]/.test(n.value))) return undefined; // ending in a bond or a slash, or no element
-  return merge(out);
+  const pieces = readSpecies(body);
+  if (!pieces) return undefined;
+  return merge(
+    pieces.map((p): ElementContent =>
+      p.kind === 'text' ? text(p.value) : p.kind === 'bond' ? { type: 'text', value: '\u2013' } : script(p.kind, p.value),
+    ),
+  );
 }
 
 /** Relations as TeX writes them, and as text shows them. */

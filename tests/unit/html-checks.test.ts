@@ -4,7 +4,7 @@ import { validatePages } from '../../src/lib/checks/html';
 const doc = (body: string) => `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>t</title></head><body>${body}</body></html>`;
 
 describe('html-validate over the built pages', () => {
-  it('reports each error with its page, line, column and rule, in page order, across worker threads', async () => {
+  it('reports each error with its page, line, column and rule, in page order, across worker threads', { timeout: 30_000 }, async () => {
     // Enough pages for more than one worker; two of them invalid, far apart.
     const pages = Array.from({ length: 300 }, (_, i) => ({ url: `/p${i}/`, file: `p${i}/index.html`, html: doc(`<main><p id="a">${i}</p></main>`) }));
     pages[7]!.html = doc('<main><p id="a">x</p><p id="a">y</p></main>');
