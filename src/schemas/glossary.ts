@@ -10,7 +10,7 @@ export const glossarySchema = z.strictObject({
   /** Its expansion ("all-solid-state lithium battery"). */
   expansion: proseSchema,
   /** A short definition in the edition's words, if the expansion is not enough. */
-  definition: z.string().optional(),
+  definition: proseSchema.optional(),
   /** Id of a material or technique that explains it more fully (`material:…` or `technique:…`). */
   see: z.string().regex(/^(material|technique|cell):[a-z0-9-]+$/).optional(),
 });

@@ -29,7 +29,7 @@ export const materialSchema = z.strictObject({
   /** Properties the review states. */
   properties: z.array(propertySchema).default([]),
   /** Editorial note. */
-  note: z.string().optional(),
+  note: proseSchema.optional(),
 });
 
 export type MaterialData = z.output<typeof materialSchema>;

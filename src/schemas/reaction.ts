@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { idSchema } from './common';
+import { idSchema, proseSchema } from './common';
 
 /** A reaction equation of the review (`content/reactions/<id>.yaml`); its number is derived from reading order. */
 export const reactionSchema = z.strictObject({
@@ -10,11 +10,11 @@ export const reactionSchema = z.strictObject({
   /** Id of the study it comes from, if any. */
   study: idSchema.optional(),
   /** What the step is ("charge", "step 1 of overlithiation"); TeX in `$…$` allowed. */
-  label: z.string().optional(),
+  label: proseSchema.optional(),
   /** Id of the reaction this one follows, for multi-step paths. */
   follows: idSchema.optional(),
   /** Editorial note. */
-  note: z.string().optional(),
+  note: proseSchema.optional(),
 });
 
 export type ReactionData = z.output<typeof reactionSchema>;

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { referenceNumberSchema } from './common';
+import { proseSchema, referenceNumberSchema } from './common';
 
 /** One entry of the review's reference list (`content/references.yaml`), as printed. Nothing is added to it. */
 export const referenceSchema = z.strictObject({
@@ -16,7 +16,7 @@ export const referenceSchema = z.strictObject({
   /** Page range or article number as printed ("4274-4277", "e1803108"). */
   pages: z.string().optional(),
   /** Editorial note, e.g. a misprint kept as printed. */
-  note: z.string().optional(),
+  note: proseSchema.optional(),
 });
 
 export type ReferenceData = z.output<typeof referenceSchema>;

@@ -30,7 +30,7 @@ export const studySchema = z.strictObject({
     electrolyte: cellPartSchema,
     counter: cellPartSchema.optional(),
     /** Gas or other environment ("O2 in an ETEM", "CO2"), if any. */
-    environment: z.string().optional(),
+    environment: proseSchema.optional(),
   }),
   /** What the cell was made to do. */
   processes: z.array(z.enum(keysOf(processes))).min(1),
@@ -49,7 +49,7 @@ export const studySchema = z.strictObject({
   /** The original figure panel(s) that show it ("Fig. 2a"). The image is not reproduced. */
   figures: z.array(z.string().regex(/^Fig\. \d+[a-z]?(?:[–-][a-z])?$/, 'must read like "Fig. 2a"')).default([]),
   /** Editorial note (clearly the edition's, not the review's). */
-  note: z.string().optional(),
+  note: proseSchema.optional(),
 });
 
 export type StudyData = z.output<typeof studySchema>;

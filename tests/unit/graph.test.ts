@@ -1,14 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { buildGraph, graphCounts, type GraphInput } from '../../src/lib/graph/build';
-import { ContentGraphError } from '../../src/lib/graph/problems';
+import { ContentGraphError, ruleIds } from '../../src/lib/graph/problems';
 import { validInput } from '../fixtures/graph';
+import { proseFields } from '../../src/lib/graph/prose';
+import { studySchema } from '../../src/schemas/study';
 
 /** The problems the graph reports for broken input, as the build log prints them. */
 function problemsOf(input: GraphInput): string[] {
   try {
     buildGraph(input);
   } catch (error) {
-    if (error instanceof ContentGraphError) return error.message.split('\n').slice(1).map((l) => l.replace(/^ {2}- /, ''));
+    // The rule id each line ends with is asserted on its own, below.
+    if (error instanceof ContentGraphError) return error.message.split('\n').slice(1).map((l) => l.replace(/^ {2}- /, '').replace(/ \[[a-z-]+\]$/, ''));
     throw error;
   }
   throw new Error('expected the graph to report problems');
@@ -198,4 +201,36 @@ describe('the content graph', () => {
       'content/cells/bulk.yaml (references[0]): reference 3 is the work of study "yang-2018" (filed under cell "open-cell"), not of a study with this cell; move the study here or the reference to its cell',
     ]);
   });
+
+  it('gives every problem its rule id, printed after the message', () => {
+    const input = validInput();
+    input.sections[1]!.refs.citations.push({ numbers: [238], line: 12, column: 4, context: '' });
+    input.sections[0]!.refs.links.push({ kind: 'section', id: 'lco', text: 'Section 1.2', line: 7, column: 5 });
+    input.studies[0]!.data.year = 2017;
+    input.cells[0]!.data.electrolytes = ['licoo2'];
+    input.studies[0]!.data.cell.electrolyte.materials = ['coo'];
+    input.references.push({ ...input.references[0]!, data: { ...input.references[0]!.data } });
+    input.materials[0]!.data.summary = 'Unpaired $ here.';
+    let message = '';
+    try {
+      buildGraph(input);
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    const rules = [...message.matchAll(/ \[([a-z-]+)\]$/gm)].map((m) => m[1]);
+    expect(rules.sort()).toEqual(['cell-filing', 'duplicate', 'prose', 'section-number', 'study-year', 'unknown-id']);
+    expect(rules.every((r) => (ruleIds as readonly string[]).includes(r!))).toBe(true);
+  });
+
+  it('checks every field the schemas type as prose, a reference’s note and a study’s environment among them', () => {
+    const input = validInput();
+    input.references[0]!.data.note = 'printed $\\ce{Li2O}} as such';
+    input.studies[0]!.data.cell.environment = 'in $\\ce{CO2 gas';
+    expect(problemsOf(input)).toEqual([
+      'content/references.yaml (n: 1, note): TeX does not render: unpaired "$" in "printed $\\\\ce{Li2O}} as such" (value: "printed $\\\\ce{Li2O}} as such")',
+      'content/studies/yang-2018.yaml (cell.environment): TeX does not render: unpaired "$" in "in $\\\\ce{CO2 gas" (value: "in $\\\\ce{CO2 gas")',
+    ]);
+    expect(proseFields(studySchema, input.studies[0]!.data).map((f) => f.field)).toEqual(['title', 'system', 'cell.working.text', 'cell.electrolyte.text', 'cell.environment', 'observations[0]']);
+  });
 });
+

@@ -1,7 +1,41 @@
 import { closest, distance } from 'fastest-levenshtein';
 
+/**
+ * Every kind of problem the content graph reports, by a stable id: tests assert it, and the build log prints it
+ * after the message (`[unknown-id]`), so that a reader can find every case of one kind.
+ */
+export const ruleIds = [
+  /** A relation names an id or a reference number that does not exist. */
+  'unknown-id',
+  /** Two records claim one number, slug or id. */
+  'duplicate',
+  /** Reference numbers do not run 1, 2, 3 … */
+  'reference-gap',
+  /** A reference no section cites. */
+  'uncited-reference',
+  /** A reference the citation exports cannot express. */
+  'reference-export',
+  /** Sections: siblings with one order, a cycle of parents. */
+  'section-tree',
+  /** A link's text gives another section number than its target has. */
+  'section-number',
+  /** A study's year differs from its reference's. */
+  'study-year',
+  /** A study or reaction placed nowhere, twice, or in another section than its own. */
+  'placement',
+  /** A study filed under a cell whose electrolytes exclude its own, or a cell citing a study filed elsewhere. */
+  'cell-filing',
+  /** A material, technique or cell that no study uses and no section links. */
+  'orphan',
+  /** TeX, citation syntax or Markdown of a text field that does not render. */
+  'prose',
+] as const;
+export type RuleId = (typeof ruleIds)[number];
+
 /** One thing wrong with the content: where, which field, what. */
 export interface Problem {
+  /** The kind of problem. */
+  rule: RuleId;
   /** Path of the file, relative to the project. */
   file: string;
   /** Line in the file, when known (MDX bodies). */
@@ -14,7 +48,7 @@ export interface Problem {
 
 export function formatProblem(p: Problem): string {
   const where = p.line ? `${p.file}:${p.line}${p.column ? `:${p.column}` : ''}` : p.file;
-  return `${where}${p.field ? ` (${p.field})` : ''}: ${p.message}`;
+  return `${where}${p.field ? ` (${p.field})` : ''}: ${p.message} [${p.rule}]`;
 }
 
 /** Thrown by the content graph when the content is wrong; the message lists every problem. */
