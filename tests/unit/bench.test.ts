@@ -9,7 +9,7 @@ import { budgets, checkBudgets, medianRun, overOnShell, type BenchResults, type 
 import { emptyMain, gzipSize, kindOf, tally } from '../../src/cli/bench/gzip';
 import { formatReport } from '../../src/cli/bench/report';
 import { writeSearchFloor } from '../../src/cli/bench/search-floor';
-import { pagefindOptions } from '../../src/scripts/search/pagefind-options';
+import { pagefindOptions } from '../../src/shared/pagefind-options';
 import { parseProc, treeRss } from '../../src/cli/bench/process-tree';
 import { multiplyCorpus, readCorpus, type Corpus } from '../../src/cli/bench/synthetic';
 import { buildGraph, graphCounts, type GraphInput } from '../../src/lib/graph/build';

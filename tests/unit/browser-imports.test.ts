@@ -3,8 +3,9 @@ import { dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { filesIn } from '../site/dist';
 
-// The browser's scripts (src/scripts/, loaded by the pages' <script src>) are bundled by Vite: a module they import,
-// however indirectly, ships to every reader. A module of src/lib/ that brings a build-time library (unified, KaTeX,
+// The browser's scripts (src/browser/, loaded by the pages' <script src>) are bundled by Vite: a module they import,
+// however indirectly, ships to every reader. The modules they share with the build live in src/shared/; none may bring a
+// build-time library (unified, KaTeX,
 // yaml) must not be among them; once, typeset() in typography.ts put 50 kB of SmartyPants into the search scripts.
 
 /** Every import a module makes at run time (type-only imports are erased), with its specifier. */
@@ -34,11 +35,11 @@ function reached(entry: string): Map<string, string[]> {
 
 describe('the browser’s scripts', () => {
   it('import no package, directly or through the modules of src/lib/ they use', () => {
-    const entries = filesIn('src/scripts', '.ts');
+    const entries = filesIn('src/browser', '.ts');
     expect(entries.length).toBeGreaterThan(4);
     const modules = new Map(entries.flatMap((e) => [...reached(e)]));
     // The scripts do reach the project's shared modules (typography, pagefind options), so the walk is not empty.
-    expect([...modules.keys()].map((f) => relative('src', f))).toEqual(expect.arrayContaining(['lib/typography.ts', 'scripts/search/pagefind-options.ts']));
+    expect([...modules.keys()].map((f) => relative('src', f))).toEqual(expect.arrayContaining(['shared/typography.ts', 'shared/pagefind-options.ts']));
     expect([...modules].filter(([, packages]) => packages.length > 0).map(([f, packages]) => `${f}: ${packages.join(', ')}`)).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { withSearchPreloads, type PagefindEntry } from '../../lib/search-preloads.ts';
-import { pagefindOptions } from '../../scripts/search/pagefind-options.ts';
+import { pagefindOptions } from '../../shared/pagefind-options.ts';
 
 /** Where the bare search page is written, under the built site. */
 export const searchFloorPath = '/bench-search-floor/';

@@ -1,8 +1,8 @@
 // One search interface for the search page and the header's dialog: Pagefind's JavaScript API with the edition's
 // own markup (no Pagefind UI bundle, so no inline fonts or styles under the CSP). Loaded only when a reader opens
 // search. On the search page the query and the chosen facets live in the URL, so a search can be shared.
-import { pagefindOptions } from './pagefind-options';
-import { listSeparator } from '../../lib/typography';
+import { pagefindOptions } from '../../shared/pagefind-options';
+import { listSeparator } from '../../shared/typography';
 
 interface PagefindSub {
   title: string;
