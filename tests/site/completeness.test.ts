@@ -50,3 +50,14 @@ describe('every record is reachable from the text', () => {
     expect(placed).toEqual(reactions.map((r) => r.id));
   });
 });
+
+describe('every page of the edition is reachable', () => {
+  it('from a link on another page: none is an island (/data/ and /cite/ from the front page and every footer)', () => {
+    const linked = new Set(pages().flatMap((p) => p.dom.querySelectorAll('a').map((a) => new URL(a.getAttribute('href') ?? '', `http://x${p.url}`).pathname)));
+    const islands = pages().map((p) => p.url).filter((url) => url !== '/' && url !== '/404.html' && !linked.has(url));
+    expect(islands).toEqual([]);
+    expect(page('/').dom.querySelectorAll('main a').map((a) => a.getAttribute('href'))).toContain('/data/');
+    const footers = pages().filter((p) => !p.dom.querySelector('footer a[href="/data/"]')).map((p) => p.url);
+    expect(footers).toEqual([]);
+  });
+});
