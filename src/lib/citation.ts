@@ -3,6 +3,7 @@ import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-csl';
 import '@citation-js/plugin-ris';
 import type { ReferenceData } from '../schemas/reference';
+import { toBibtex, toRis } from './export-formats';
 
 /** A CSL-JSON item, as citation-js reads and writes it. */
 export interface CslItem {
@@ -12,7 +13,7 @@ export interface CslItem {
   title?: string;
   author?: { given?: string; family?: string; literal?: string }[];
   'container-title'?: string;
-  'container-title-short'?: string;
+  'chapter-number'?: string;
   volume?: string;
   page?: string;
   issued?: { 'date-parts': number[][] };
@@ -42,27 +43,12 @@ export type CitationStyle = keyof typeof citationStyles;
 const clean = (items: CslItem[]) => items.map(({ _graph: _g, ...rest }) => rest);
 
 /**
- * citation-js breaks RIS values every 70 characters, mid-word, onto lines without a tag. Reference managers read such
- * a line as a new value or join it with a space ("Wi nter"); the RIS they import takes long lines, so the breaks
- * are undone: a line without a tag continues the value before it.
+ * The items in one format. CSL-JSON is the items themselves; BibTeX and RIS are written field by field from them
+ * (`export-formats.ts`), so all three carry the same key, date, version and section number.
  */
-export function unwrapRis(ris: string): string {
-  return ris.replace(/\n(?![A-Z][A-Z0-9] {2}-|\n|$)/g, '');
-}
-
 export function exportItems(items: CslItem[], format: ExportFormat): string {
   if (format === 'json') return `${JSON.stringify(clean(items), null, 2)}\n`;
-  if (format === 'ris') return unwrapRis(new Cite(clean(items)).format('ris', { format: 'text' }));
-  return new Cite(clean(items.map(monthOnly))).format('bibtex', { format: 'text' });
-}
-
-/**
- * BibTeX has a year and a month, no day: given one, citation-js writes `month = {nov 24}`, which biblatex rejects
- * ("Invalid format of field 'month'"). BibTeX gets the year and month (`month = {11}`); the other formats keep the day.
- */
-function monthOnly(item: CslItem): CslItem {
-  const parts = item.issued?.['date-parts'];
-  return parts ? { ...item, issued: { 'date-parts': parts.map((p) => p.slice(0, 2)) } } : item;
+  return clean(items).map((item) => (format === 'ris' ? toRis(item) : toBibtex(item))).join('\n');
 }
 
 export function formatCitation(item: CslItem, style: CitationStyle, format: 'text' | 'html' = 'text'): string {
@@ -84,7 +70,7 @@ export class CitationDataError extends Error {
 
 const NAME = /^((?:\p{Lu}\p{Ll}?\.\s?-?)+)\s*(\p{Lu}[\p{L}'’-]*(?:\s\p{Lu}[\p{L}'’-]*)*)$/u;
 
-/** "Y. Gong et al." → the listed names as CSL names; "et al." is kept in the note, not invented as names. */
+/** "Y. Gong et al." → the listed names as CSL names, and whether the review ends the list with "et al.". */
 export function parseAuthors(n: number, printed: string): { names: NonNullable<CslItem['author']>; etAl: boolean } {
   const etAl = /,?\s*et al\.?$/.test(printed);
   const names = printed
@@ -102,17 +88,22 @@ export function parseAuthors(n: number, printed: string): { names: NonNullable<C
 /** A reference of the review as CSL-JSON, holding only what the review prints. */
 export function referenceToCsl(ref: ReferenceData): CslItem {
   const { names, etAl } = parseAuthors(ref.n, ref.authors);
-  const notes = [etAl ? `The review lists the authors as "${ref.authors}".` : '', ref.note ?? ''].filter(Boolean);
+  for (const field of ['container', 'volume', 'pages'] as const) {
+    const value = ref[field];
+    if (value !== undefined && /[{}\\$%#&_^~]|[\p{Cc}]/u.test(value))
+      throw new CitationDataError(ref.n, field, value, 'holds a character BibTeX and RIS cannot carry as printed ({ } \\ $ % # & _ ^ ~ or a control character)');
+  }
+  if (ref.pages !== undefined && !/^[\p{L}\d./]+(?:\s*[-–]\s*[\p{L}\d./]+)?$/u.test(ref.pages))
+    throw new CitationDataError(ref.n, 'pages', ref.pages, 'is neither a page range ("16–22") nor an article number ("e1803108")');
   return {
-    id: `ref-${ref.n}`,
-    'citation-key': `ChengReviewRef${ref.n}`,
+    id: `ChengReviewRef${ref.n}`,
     type: 'article-journal',
-    author: names,
+    // The review's "et al." as BibTeX's "and others" reads in CSL (pandoc): a last author "others".
+    author: etAl ? [...names, { literal: 'others' }] : names,
     'container-title': ref.container,
-    'container-title-short': ref.container,
     ...(ref.volume ? { volume: ref.volume } : {}),
     ...(ref.pages ? { page: ref.pages } : {}),
     issued: { 'date-parts': [[ref.year]] },
-    ...(notes.length ? { note: notes.join(' ') } : {}),
+    ...(ref.note ? { note: ref.note } : {}),
   };
 }

@@ -33,27 +33,35 @@ export const edition = {
 export const absolute = (path: string) => new URL(path, edition.site).href;
 
 const dateParts = (iso: string) => [iso.split('-').map(Number)];
-const containerTitle = `${edition.title}: ${edition.subtitle}`;
+
+/**
+ * A title with the CSL markup that keeps it as written in every style: "in situ" in italics, and "Cheng et al." and
+ * "in situ" protected from title case (`<span class="nocase">`). BibTeX's `\emph{}` and braces are written from it.
+ */
+export function cslTitle(text: string): string {
+  return text
+    .replace(/\b(in situ)\b/gi, '<span class="nocase"><i>$1</i></span>')
+    .replace(/\b(\p{Lu}\p{L}+ et al\.)/gu, '<span class="nocase">$1</span>');
+}
+const containerTitle = cslTitle(`${edition.title}: ${edition.subtitle}`);
 /** The review's authors as the CSL `author` field of the edition's own records (left out if review.bib had none). */
 const reviewAuthors = reviewItem.author ? { author: reviewItem.author } : {};
-const reviewNote = `Web edition of ${review.authors.join(', ')}, "${review.title}". The edition restates the review in new sentences; facts, numbers and references are the review's.`;
+const published = { version: edition.version, issued: { 'date-parts': dateParts(edition.date) } };
 
-/** The whole edition as CSL-JSON. */
+/** The key of the edition's record: the same in BibTeX, RIS and CSL-JSON. */
+export const editionKey = 'ChengEdition';
+/** The key of a section's record, stable because the slug is ("ChengEditionAnodeElectrolyteInterfaces"). */
+export const sectionKey = (slug: string) => editionKey + slug.split('-').map((w) => w[0]!.toUpperCase() + w.slice(1)).join('');
+
+/** The whole edition as CSL-JSON: a book whose chapters are the sections. */
 export function editionCsl(): CslItem {
-  return {
-    id: 'edition', 'citation-key': 'ChengEdition', type: 'webpage',
-    ...reviewAuthors, title: containerTitle, version: edition.version,
-    issued: { 'date-parts': dateParts(edition.date) }, URL: absolute(routes.home), note: `Version ${edition.version}. ${reviewNote}`,
-  };
+  return { id: editionKey, type: 'book', ...reviewAuthors, title: containerTitle, ...published, URL: absolute(routes.home) };
 }
 
-/** One section of the edition as CSL-JSON; its key is stable because the slug is. */
+/** One section of the edition as CSL-JSON: a chapter of the edition, its number in `chapter-number`. */
 export function sectionCsl(section: SectionNode): CslItem {
-  const key = section.slug.split('-').map((w) => w[0]!.toUpperCase() + w.slice(1)).join('');
   return {
-    id: `edition-${section.slug}`, 'citation-key': `ChengEdition${key}`, type: 'chapter',
-    ...reviewAuthors, title: `${section.number} ${section.data.title}`, 'container-title': containerTitle,
-    version: edition.version, issued: { 'date-parts': dateParts(edition.date) }, URL: absolute(routes.section(section.slug)),
-    note: `Section ${section.number}, version ${edition.version}. ${reviewNote}`,
+    id: sectionKey(section.slug), type: 'chapter', ...reviewAuthors, title: cslTitle(section.data.title),
+    'container-title': containerTitle, 'chapter-number': section.number, ...published, URL: absolute(routes.section(section.slug)),
   };
 }
