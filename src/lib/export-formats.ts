@@ -23,6 +23,13 @@ export function bibtexTitle(title: string): string {
   return title
     .split(/(<span class="nocase">.*?<\/span>|<i>.*?<\/i>)/)
     .map((part) => {
+      if (part.startsWith('<span class="nocase"><i>')) {
+        // Italics kept from case change: pandoc drops braces around \emph{} (its emphasis has no nocase), so the
+        // braces go inside it, after the first word, which no style changes ("\emph{in {situ}}").
+        const [head, ...rest] = bibtexText(part.slice(24, -11)).split(' ');
+        first = false;
+        return `\\emph{${head}${rest.length ? ` {${rest.join(' ')}}` : ''}}`;
+      }
       if (part.startsWith('<span class="nocase">')) {
         first = false;
         return `{${bibtexTitle(part.slice(21, -7))}}`;
