@@ -55,6 +55,7 @@ const cases: Case[] = [
   { name: 'broken MDX', early: true, files: { 'content/sections/zz-bad.mdx': section('zz-bad', 'Text [@1] with <Study id="x"\n\nmore.') }, expect: [/zz-bad\.mdx/, /MDX|Unexpected|expected/] },
   { name: 'duplicate reference number', files: {}, append: { 'content/references.yaml': '- n: 237\n  authors: "A. Person et al."\n  container: "Nano Lett."\n  year: 2020\n' }, expect: [/content\/references\.yaml/, /\(n\): duplicate reference number 237 \(A\. Person et al\.; the first is S\. Ahmed et al\.\)/] },
   { name: 'reference cited nowhere', files: {}, append: { 'content/references.yaml': '- n: 238\n  authors: "A. Person et al."\n  container: "Nano Lett."\n  year: 2020\n' }, expect: [/content\/references\.yaml \(n: 238\)/, /reference 238 \(A\. Person et al\., Nano Lett\. 2020\) is cited in no section/] },
+  { name: 'reference the exports cannot express', files: {}, append: { 'content/references.yaml': '- n: 239\n  authors: "A. Person et al."\n  container: "Nano Lett."\n  year: 2020\n  pages: "12{3}"\n' }, expect: [/content\/references\.yaml \(n: 239, pages\)/, /reference 239, field "pages": holds a character BibTeX and RIS cannot carry/, /\[reference-export\]/] },
 ];
 
 let project: ReturnType<typeof copyProject>;
