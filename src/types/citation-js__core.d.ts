@@ -21,4 +21,9 @@ declare module '@citation-js/core' {
     format(format: string, options: FormatOptions & { format: 'text' | 'html' }): string;
     format(format: string, options?: FormatOptions): unknown;
   }
+
+  /** The plugin registry; the tests add a CSL style to @citation-js/plugin-csl's ('@csl': `styles.add(name, xml)`). */
+  export const plugins: {
+    config: { get(plugin: '@csl'): { styles: { add(name: string, xml: string): void } } };
+  };
 }

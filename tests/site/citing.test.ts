@@ -107,7 +107,7 @@ describe('citing a section', () => {
 const pandoc = (args: string[], input = '') => execFileSync('pandoc', args, { input, encoding: 'utf8' });
 const chicago = pandoc(['--print-default-data-file', 'default.csl']);
 plugins.config.get('@csl').styles.add('chicago-author-date', chicago);
-const cite = (items: unknown, style: string) => new Cite(items).format('bibliography', { template: style, lang: 'en-US' }).trim();
+const cite = (items: unknown, style: string) => new Cite(items).format('bibliography', { template: style, format: 'text', lang: 'en-US' }).trim();
 const site = (path: string) => new URL(path, new URL(page('/').dom.querySelector('link[rel="canonical"]')!.getAttribute('href')!)).href;
 
 describe('real tools read the exports', () => {
