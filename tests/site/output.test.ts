@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'node-html-parser';
 import { parse as parseYaml } from 'yaml';
-import { splitKatexCss } from '../../src/integrations/stylesheets';
+import { splitKatexCss } from '../../src/integrations/post-build/katex-css';
 import { textFormula } from '../../src/lib/text-formula';
 import { distDir, filesIn, page, pages } from './dist';
 import { parseHeaders } from '../../src/cli/server';

@@ -1,9 +1,11 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import katex from 'katex';
 import 'katex/contrib/mhchem';
 import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
-import { classesIn, pruneKatexCss, splitKatexCss, topLevelRules } from '../../src/integrations/stylesheets';
+import { pruneKatexCss, splitKatexCss, topLevelRules } from '../../src/integrations/post-build/katex-css';
+import { classesIn, planStylesheets } from '../../src/integrations/post-build/stylesheets';
 import { woff2Only } from '../../src/integrations/katex-woff2';
 import { katexOptions } from '../../src/markdown/plugins';
 
@@ -76,3 +78,61 @@ describe('splitting KaTeX\'s rules from the site\'s', () => {
   });
 });
 
+
+describe('one stylesheet per page', () => {
+  const base = `.site-header{color:red}${katexCss}`;
+  const sheets = new Map([
+    ['Base.AAAAAAAA.css', base],
+    ['diagrams.BBBBBBBB.css', '.matrix-list{margin:0}'],
+    ['search.CCCCCCCC.css', '.search-dialog{margin:0}'],
+  ]);
+  const doc = (links: string[], body: string) => `<html><head>${links.map((l) => `<link rel="stylesheet" href="/_astro/${l}">`).join('')}</head><body>${body}</body></html>`;
+  const pages = [
+    { path: 'a/index.html', html: doc(['Base.AAAAAAAA.css'], '<p>text</p>') },
+    { path: 'b/index.html', html: doc(['Base.AAAAAAAA.css'], page(['\\ce{Li2S + 2Li -> 2Li2S}'], true)) },
+    { path: 'c/index.html', html: doc(['Base.AAAAAAAA.css', 'diagrams.BBBBBBBB.css'], '<ul class="matrix-list"></ul>') },
+    { path: 'd/index.html', html: doc(['Base.AAAAAAAA.css'], '<p>more text</p>') },
+    { path: 'x.svg', html: '<svg></svg>' },
+  ];
+  const scripts = ['import("/_astro/search.CCCCCCCC.css")'];
+
+  it('links one file per set of stylesheets, in place of the first, holding the set\'s rules in order', () => {
+    const plan = planStylesheets(pages, sheets, scripts);
+    const linked = plan.html.map((html) => [...html.matchAll(/<link rel="stylesheet" href="([^"]+)">/g)].map((m) => m[1]));
+    expect(linked.map((l) => l.length)).toEqual([1, 1, 1, 1, 0]);
+    expect(linked[0]).toEqual(linked[3]); // the same set, the same file
+    expect(new Set(linked.flat()).size).toBe(3);
+    expect(plan.html[0]).toMatch(/^<html><head><link rel="stylesheet" href="\/_astro\/Base\.[\w-]{8}\.css"><\/head>/);
+    expect(plan.html[4]).toBe(pages[4]!.html);
+    const file = (href: string) => plan.files.find((f) => href.endsWith(`/${f.name}`))!;
+    expect(file(linked[2]![0]!)).toMatchObject({ name: expect.stringMatching(/^Base-diagrams\.[\w-]{8}\.css$/), beside: 'Base.AAAAAAAA.css' });
+    expect(file(linked[2]![0]!).css).toMatch(/^\.site-header\{color:red\}.*\.matrix-list\{margin:0\}$/s);
+  });
+
+  it('gives KaTeX\'s rules, pruned, and its fonts to the pages that show math only', () => {
+    const plan = planStylesheets(pages, sheets, scripts);
+    const css = (i: number) => plan.files.find((f) => plan.html[i]!.includes(`/${f.name}"`))!;
+    expect(css(1).name).toMatch(/^Base-katex\./);
+    expect(css(1).css).toMatch(/@font-face\{[^}]*font-family:KaTeX_Main/);
+    expect(css(1).css.length).toBeLessThan(base.length / 2);
+    expect(splitKatexCss(css(0).css).katex).toBe('');
+    expect(css(0).css).toMatch(/^\.site-header\{color:red\}/);
+    expect(css(0).css).not.toContain('@font-face');
+    expect(plan.withMath).toBe(1);
+  });
+
+  it('names each file after its parts and its content, and lists Astro\'s stylesheets left unlinked, but for one a script loads', () => {
+    const plan = planStylesheets(pages, sheets, scripts);
+    for (const { name, css } of plan.files) expect(name).toBe(`${name.split('.')[0]}.${createHash('sha256').update(css).digest('base64url').slice(0, 8)}.css`);
+    expect(plan.unused.sort()).toEqual(['Base.AAAAAAAA.css', 'diagrams.BBBBBBBB.css']);
+  });
+
+  it('fails, naming the page, on a stylesheet the build did not write and on math without KaTeX\'s rules', () => {
+    expect(() => planStylesheets([{ path: 'a/index.html', html: doc(['Gone.DDDDDDDD.css'], '') }], sheets, [])).toThrow(
+      'stylesheets: a/index.html links /_astro/Gone.DDDDDDDD.css, which the build did not write',
+    );
+    expect(() => planStylesheets([{ path: 'c/index.html', html: doc(['diagrams.BBBBBBBB.css'], page(['x'])) }], sheets, [])).toThrow(
+      "stylesheets: c/index.html shows math but none of its stylesheets (diagrams.BBBBBBBB.css) holds KaTeX's rules",
+    );
+  });
+});
