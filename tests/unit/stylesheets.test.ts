@@ -15,8 +15,17 @@ const page = (tex: string[], display = false) =>
   `<main class="prose">${tex.map((t) => katex.renderToString(t, { ...katexOptions, displayMode: display })).join(' ')}</main>`;
 
 describe('pruning KaTeX CSS to the classes the pages use', () => {
-  it('splits a minified stylesheet into its top-level rules, braces inside strings included', () => {
-    expect(topLevelRules('a{content:"{"}@media print{b{c:d}}e{}').map((r) => r.prelude)).toEqual(['a', '@media print', 'e']);
+  it('splits a stylesheet into its top-level rules as written, braces inside strings included', () => {
+    const parts = topLevelRules('a{content:"{"}@media print{b{color:red}}e{}');
+    expect(parts.map((p) => p.text)).toEqual(['a{content:"{"}', '@media print{b{color:red}}', 'e{}']);
+    expect(parts.map((p) => p.rule?.type)).toEqual(['style', 'media', 'style']);
+  });
+
+  it('finds each rule where it begins, after lines and characters outside ASCII, and loses no byte', () => {
+    const css = '/*! licence */\na{content:"é→"}\r\n\fb{color:red}\rc{color:blue}\n';
+    const parts = topLevelRules(css);
+    expect(parts.map((p) => p.text)).toEqual(['/*! licence */\n', 'a{content:"é→"}\r\n\f', 'b{color:red}\r', 'c{color:blue}', '\n']);
+    expect(parts.map((p) => p.rule?.type)).toEqual([undefined, 'style', 'style', 'style', undefined]);
   });
 
   it('leaves a stylesheet without KaTeX rules as it is, byte for byte (so it keeps its name)', () => {
@@ -24,8 +33,9 @@ describe('pruning KaTeX CSS to the classes the pages use', () => {
     expect(pruneKatexCss(css, new Set())).toBe(css);
   });
 
-  it('reads classes from quoted and unquoted class attributes', () => {
-    expect([...classesIn('<p class="a  b"><span class=c></span><i class=\'d\'>')]).toEqual(['a', 'b', 'c', 'd']);
+  it('reads classes from quoted and unquoted class attributes, in <pre> and <noscript> too, and not from text', () => {
+    expect([...classesIn('<p class="a  b"><span class=c></span><i class=\'d\'></i></p>')]).toEqual(['a', 'b', 'c', 'd']);
+    expect([...classesIn('<pre><span class="katex">x</span></pre><noscript><p class="e"></p></noscript><p>write class="f" to set it</p>')]).toEqual(['katex', 'e']);
   });
 
   it('keeps every KaTeX rule that matches an element of the rendered math, and the site\'s own rules', () => {
@@ -33,8 +43,9 @@ describe('pruning KaTeX CSS to the classes the pages use', () => {
     const pruned = pruneKatexCss(site + katexCss, classesIn(html));
     const dom = parse(html);
     let matched = 0;
-    for (const { prelude, text } of topLevelRules(katexCss)) {
-      if (prelude.startsWith('@')) continue;
+    for (const { rule, text } of topLevelRules(katexCss)) {
+      if (rule?.type !== 'style') continue;
+      const prelude = text.slice(0, text.indexOf('{'));
       const selector = prelude.replace(/::?(?:before|after)/g, '');
       let hit = false;
       try {
@@ -59,6 +70,19 @@ describe('pruning KaTeX CSS to the classes the pages use', () => {
     expect(pruned).not.toMatch(/font-family:KaTeX_Fraktur/);
     expect(pruned).toMatch(/@font-face\{[^}]*font-family:KaTeX_Main;[^}]*font-weight:400/);
     expect(pruneKatexCss(katexCss, classesIn(page(['x'], true)))).toContain('.katex-display');
+  });
+
+  it('asks of an element only the classes outside :not(), and reads selector lists whole', () => {
+    const css = '.katex .accent-body:not(.accent-full){width:0}.katex :is(.a,.b){color:red}.katex .c{color:blue}';
+    expect(pruneKatexCss(css, new Set(['katex', 'accent-body']))).toBe('.katex .accent-body:not(.accent-full){width:0}.katex :is(.a,.b){color:red}');
+  });
+
+  it('keeps a KaTeX font face that a kept rule names, in font-family, in the font shorthand or through var()', () => {
+    const face = (family: string) => `@font-face{font-family:${family};src:url(${family}.woff2)format("woff2")}`;
+    const faces = face('KaTeX_Main') + face('KaTeX_Math') + face('KaTeX_Size1') + face('KaTeX_Fraktur');
+    const rules = '.katex{font:normal 1.21em KaTeX_Main,serif}.katex .mathnormal{font-family:KaTeX_Math}.katex .size1{font-family:var(--x),KaTeX_Size1}.katex .mathfrak{font-family:KaTeX_Fraktur}';
+    const pruned = pruneKatexCss(faces + rules, new Set(['katex', 'mathnormal', 'size1']));
+    expect(pruned).toBe(face('KaTeX_Main') + face('KaTeX_Math') + face('KaTeX_Size1') + rules.replace('.katex .mathfrak{font-family:KaTeX_Fraktur}', ''));
   });
 });
 

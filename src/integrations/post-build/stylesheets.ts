@@ -1,14 +1,14 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';
+import { parse } from 'node-html-parser';
 import { pruneKatexCss, splitKatexCss } from './katex-css';
 import type { Stage } from './stage';
 
-/** Every class named in a page's `class` attributes. */
-export function classesIn(html: string, into = new Set<string>()): Set<string> {
-  for (const m of html.matchAll(/\sclass=(?:"([^"]*)"|'([^']*)'|([^\s>"']+))/g))
-    for (const c of (m[1] ?? m[2] ?? m[3] ?? '').split(/\s+/)) if (c) into.add(c);
-  return into;
+/** Every class named in a page's `class` attributes (those inside `<noscript>` and `<pre>` too), read by an HTML parser. */
+export function classesIn(html: string): Set<string> {
+  const dom = parse(html, { blockTextElements: { script: true, style: true } });
+  return new Set(dom.querySelectorAll('[class]').flatMap((el) => el.classList.value));
 }
 
 const contentHash = (text: string) => createHash('sha256').update(text).digest('base64url').slice(0, 8);
