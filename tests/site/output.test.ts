@@ -156,6 +156,12 @@ describe('the built site', () => {
     for (const css of filesIn(distDir, '.css')) expect(readFileSync(css, 'utf8')).not.toMatch(/\.(woff|ttf)\)/);
   });
 
+  it('ships of Pagefind\'s bundle only the files the edition\'s search loads', () => {
+    const bundle = filesIn(`${distDir}/pagefind`, '').map((f) => f.slice(distDir.length + '/pagefind/'.length)).filter((f) => !f.includes('/')).sort();
+    expect(bundle).toEqual(['pagefind-entry.json', expect.stringMatching(/^pagefind\.en_[0-9a-f]+\.pf_meta$/), 'pagefind.js', 'wasm.en.pagefind']);
+    for (const folder of ['index', 'fragment', 'filter']) expect(filesIn(`${distDir}/pagefind/${folder}`, '').length, folder).toBeGreaterThan(0);
+  });
+
   it('indexes every content page for search, and nothing outside the page body', () => {
     const entry = JSON.parse(readFileSync(`${distDir}/pagefind/pagefind-entry.json`, 'utf8')) as { languages: Record<string, { page_count: number }> };
     const indexed = Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0);

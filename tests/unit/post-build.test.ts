@@ -5,7 +5,7 @@ import type { AstroConfig, AstroIntegrationLogger } from 'astro';
 import { describe, expect, it } from 'vitest';
 import { postBuild, stages } from '../../src/integrations/post-build/index';
 import { checkFailure } from '../../src/integrations/post-build/output-checks';
-import { spaceBlockEnds } from '../../src/integrations/post-build/search-index';
+import { spaceBlockEnds, unusedPagefindFiles } from '../../src/integrations/post-build/search-index';
 import type { Stage } from '../../src/integrations/post-build/stage';
 import { headersFile } from '../../src/lib/security';
 import { makeRoutes } from '../../src/lib/routes';
@@ -89,6 +89,21 @@ describe('what Pagefind reads of a page', () => {
     expect(spaceBlockEnds('<dl><dt>Electrolyte</dt><dd>LiPON</dd></dl>')).toBe('<dl><dt>Electrolyte</dt> <dd>LiPON</dd> </dl> ');
     expect(spaceBlockEnds('<tr><th>a</th><td>b</td></tr>')).toBe('<tr><th>a</th> <td>b</td></tr> ');
     expect(spaceBlockEnds('<p>a</p><span>b</span>')).toBe('<p>a</p><span>b</span>'); // Pagefind already splits at a paragraph
+  });
+});
+
+describe('Pagefind\'s files left out of the site', () => {
+  const bundle = ['pagefind.js', 'pagefind-entry.json', 'pagefind.en_0123abcd.pf_meta', 'wasm.en.pagefind', 'wasm.unknown.pagefind', 'index/en_1.pf_index', 'fragment/en_2.pf_fragment', 'filter/en_3.pf_filter',
+    'pagefind-ui.js', 'pagefind-ui.css', 'pagefind-component-ui.js', 'pagefind-component-ui.css', 'pagefind-modular-ui.js', 'pagefind-modular-ui.css', 'pagefind-highlight.js', 'pagefind-worker.js'];
+  const en = { languages: { en: { hash: 'en_0123abcd', wasm: 'en' } } };
+
+  it('are its UIs, its highlighter, the worker of a Pagefind started without one, and the fallback wasm no language needs', () => {
+    expect(unusedPagefindFiles(bundle, en, true)).toEqual(['wasm.unknown.pagefind', ...bundle.slice(8)]);
+  });
+
+  it('keep the worker when Pagefind may start it, and the fallback wasm when a language has none of its own', () => {
+    expect(unusedPagefindFiles(bundle, en, false)).not.toContain('pagefind-worker.js');
+    expect(unusedPagefindFiles(bundle, { languages: { ...en.languages, xx: { hash: 'xx_1' } } }, true)).not.toContain('wasm.unknown.pagefind');
   });
 });
 

@@ -1,5 +1,8 @@
-import { relative } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import * as pagefind from 'pagefind';
+import type { PagefindEntry } from '../../lib/search-preloads';
+import { pagefindOptions } from '../../scripts/search/pagefind-options';
 import type { Stage } from './stage';
 
 /**
@@ -21,12 +24,33 @@ export function spaceBlockEnds(html: string): string {
  */
 const indexChunkSize = '4000';
 
+/**
+ * The files of Pagefind's bundle that the edition's pages never load, by their path in the bundle: the default
+ * UI, the component and modular UIs and the highlighter (the edition draws its own interface with Pagefind's
+ * JavaScript API, src/scripts/search/ui.ts); the worker when Pagefind is started with `noWorker`; and the fallback
+ * wasm, `wasm.unknown.pagefind`, when every language of the index has its own (Pagefind loads the fallback only
+ * for a language the entry file gives no wasm, and it always picks one of the entry file's languages). Pure.
+ */
+export function unusedPagefindFiles(paths: readonly string[], entry: PagefindEntry, noWorker: boolean): string[] {
+  const ownWasm = Object.values(entry.languages).every((l) => l.wasm !== undefined);
+  return paths.filter(
+    (path) =>
+      /^pagefind-(?:ui|component-ui|modular-ui)\.(?:js|css)$/.test(path) ||
+      path === 'pagefind-highlight.js' ||
+      (noWorker && path === 'pagefind-worker.js') ||
+      (ownWasm && path === 'wasm.unknown.pagefind'),
+  );
+}
+
 /** Fails the build with what Pagefind reported. */
 export function pagefindFailed(what: string, errors: string[]): never {
   throw new Error(`Pagefind ${what} failed:\n${errors.join('\n')}`);
 }
 
-/** Builds the Pagefind index of the pages into `<dist>/pagefind/` with its Node API; its errors fail the build. */
+/**
+ * Builds the Pagefind index of the pages with its Node API and writes it to `<dist>/pagefind/`, less the files
+ * `unusedPagefindFiles` names; Pagefind's errors fail the build.
+ */
 export const searchIndex: Stage = {
   name: 'search index',
   async run({ dir, pages }) {
@@ -43,9 +67,20 @@ export const searchIndex: Stage = {
       if (html.includes('data-pagefind-body')) indexed++;
     }
     if (indexed === 0) pagefindFailed('addHTMLFile', ['no page was indexed: is data-pagefind-body missing?']);
-    const written = await index.writeFiles({ outputPath: `${dir.replace(/\/$/, '')}/pagefind` });
-    if (written.errors.length) pagefindFailed('writeFiles', written.errors);
+    const bundle = await index.getFiles();
+    if (bundle.errors.length) pagefindFailed('getFiles', bundle.errors);
     await pagefind.close();
-    return `indexed ${indexed} of ${pages.length} pages`;
+    const entryFile = bundle.files.find((f) => f.path === 'pagefind-entry.json');
+    if (!entryFile) return pagefindFailed('getFiles', ['no pagefind-entry.json among the files']);
+    const entry = JSON.parse(Buffer.from(entryFile.content).toString('utf8')) as PagefindEntry;
+    const unused = new Set(unusedPagefindFiles(bundle.files.map((f) => f.path), entry, pagefindOptions.noWorker));
+    for (const { path, content } of bundle.files) {
+      if (unused.has(path)) continue;
+      const file = join(dir, 'pagefind', path);
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, content);
+    }
+    const left = bundle.files.filter((f) => unused.has(f.path)).reduce((sum, f) => sum + f.content.length, 0);
+    return `indexed ${indexed} of ${pages.length} pages; left out ${unused.size} of Pagefind's files that no page loads (${(left / 1000).toFixed(0)} kB)`;
   },
 };
