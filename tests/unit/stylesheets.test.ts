@@ -103,11 +103,12 @@ describe('splitting KaTeX\'s rules from the site\'s', () => {
 });
 
 
-describe('one stylesheet per page', () => {
+describe('the stylesheets of each page', () => {
   const base = `.site-header{color:red}${katexCss}`;
   const sheets = new Map([
     ['Base.AAAAAAAA.css', base],
     ['diagrams.BBBBBBBB.css', '.matrix-list{margin:0}'],
+    ['timeline.EEEEEEEE.css', '.timeline{margin:0}'],
     ['search.CCCCCCCC.css', '.search-dialog{margin:0}'],
   ]);
   const doc = (links: string[], body: string) => `<html><head>${links.map((l) => `<link rel="stylesheet" href="/_astro/${l}">`).join('')}</head><body>${body}</body></html>`;
@@ -115,40 +116,47 @@ describe('one stylesheet per page', () => {
     { path: 'a/index.html', html: doc(['Base.AAAAAAAA.css'], '<p>text</p>') },
     { path: 'b/index.html', html: doc(['Base.AAAAAAAA.css'], page(['\\ce{Li2S + 2Li -> 2Li2S}'], true)) },
     { path: 'c/index.html', html: doc(['Base.AAAAAAAA.css', 'diagrams.BBBBBBBB.css'], '<ul class="matrix-list"></ul>') },
-    { path: 'd/index.html', html: doc(['Base.AAAAAAAA.css'], '<p>more text</p>') },
+    { path: 'd/index.html', html: doc(['Base.AAAAAAAA.css', 'diagrams.BBBBBBBB.css', 'timeline.EEEEEEEE.css'], page(['x'])) },
+    { path: 'e/index.html', html: doc(['Base.AAAAAAAA.css', 'search.CCCCCCCC.css'], '<form></form>') },
     { path: 'x.svg', html: '<svg></svg>' },
   ];
   const scripts = ['import("/_astro/search.CCCCCCCC.css")'];
+  const plan = planStylesheets(pages, sheets, scripts);
+  const linked = plan.html.map((html) => [...html.matchAll(/<link rel="stylesheet" href="\/_astro\/([^"]+)">/g)].map((m) => m[1]!));
+  const text = (name: string) => plan.files.find((f) => f.name === name)?.css ?? sheets.get(name)!;
 
-  it('links one file per set of stylesheets, in place of the first, holding the set\'s rules in order', () => {
-    const plan = planStylesheets(pages, sheets, scripts);
-    const linked = plan.html.map((html) => [...html.matchAll(/<link rel="stylesheet" href="([^"]+)">/g)].map((m) => m[1]));
-    expect(linked.map((l) => l.length)).toEqual([1, 1, 1, 1, 0]);
-    expect(linked[0]).toEqual(linked[3]); // the same set, the same file
-    expect(new Set(linked.flat()).size).toBe(3);
-    expect(plan.html[0]).toMatch(/^<html><head><link rel="stylesheet" href="\/_astro\/Base\.[\w-]{8}\.css"><\/head>/);
-    expect(plan.html[4]).toBe(pages[4]!.html);
-    const file = (href: string) => plan.files.find((f) => href.endsWith(`/${f.name}`))!;
-    expect(file(linked[2]![0]!)).toMatchObject({ name: expect.stringMatching(/^Base-diagrams\.[\w-]{8}\.css$/), beside: 'Base.AAAAAAAA.css' });
-    expect(file(linked[2]![0]!).css).toMatch(/^\.site-header\{color:red\}.*\.matrix-list\{margin:0\}$/s);
+  it('links from every page the layout\'s rules, one file for all, and at most one more with the page\'s own, where Astro linked its first', () => {
+    const layout = linked[0]![0]!;
+    expect(layout).toMatch(/^Base\.[\w-]{8}\.css$/);
+    expect(linked.slice(0, 5).map((l) => l[0])).toEqual(Array(5).fill(layout));
+    expect(linked.map((l) => l.length)).toEqual([1, 2, 2, 2, 2, 0]);
+    expect(plan.html[2]).toMatch(/^<html><head><link rel="stylesheet" href="\/_astro\/Base\.[\w-]{8}\.css"><link rel="stylesheet" href="\/_astro\/diagrams\.BBBBBBBB\.css"><\/head>/);
+    expect(plan.html[5]).toBe(pages[5]!.html);
+    expect(plan.withOwnRules).toBe(4);
   });
 
-  it('gives KaTeX\'s rules, pruned, and its fonts to the pages that show math only', () => {
-    const plan = planStylesheets(pages, sheets, scripts);
-    const css = (i: number) => plan.files.find((f) => plan.html[i]!.includes(`/${f.name}"`))!;
-    expect(css(1).name).toMatch(/^Base-katex\./);
-    expect(css(1).css).toMatch(/@font-face\{[^}]*font-family:KaTeX_Main/);
-    expect(css(1).css.length).toBeLessThan(base.length / 2);
-    expect(splitKatexCss(css(0).css).katex).toBe('');
-    expect(css(0).css).toMatch(/^\.site-header\{color:red\}/);
-    expect(css(0).css).not.toContain('@font-face');
-    expect(plan.withMath).toBe(1);
+  it('gives each page the rules Astro linked, in order, with KaTeX\'s pruned and only where math shows', () => {
+    const rules = (i: number) => linked[i]!.map(text).join('');
+    expect(splitKatexCss(rules(0))).toEqual({ site: splitKatexCss(base).site, katex: '' });
+    expect(rules(2)).toBe(`${splitKatexCss(base).site}.matrix-list{margin:0}`);
+    expect(linked[3]![1]).toMatch(/^diagrams-timeline-katex\./);
+    expect(rules(3).startsWith(`${splitKatexCss(base).site}.matrix-list{margin:0}.timeline{margin:0}`)).toBe(true);
+    expect(linked[1]![1]).toMatch(/^katex\./);
+    expect(rules(1)).toBe(splitKatexCss(base).site + pruneKatexCss(splitKatexCss(base).katex, new Set(pages.flatMap((p) => [...classesIn(p.html)]))));
+    expect(text(linked[1]![1]!)).toMatch(/@font-face\{[^}]*font-family:KaTeX_Main/);
+    expect(text(linked[1]![1]!).length).toBeLessThan(base.length / 2);
+    expect(plan.withMath).toBe(2);
   });
 
-  it('names each file after its parts and its content, and lists Astro\'s stylesheets left unlinked, but for one a script loads', () => {
-    const plan = planStylesheets(pages, sheets, scripts);
-    for (const { name, css } of plan.files) expect(name).toBe(`${name.split('.')[0]}.${createHash('sha256').update(css).digest('base64url').slice(0, 8)}.css`);
-    expect(plan.unused.sort()).toEqual(['Base.AAAAAAAA.css', 'diagrams.BBBBBBBB.css']);
+  it('keeps the name of a stylesheet it does not change, names a new one after its parts and content, and lists those left unused', () => {
+    expect(linked[4]![1]).toBe('search.CCCCCCCC.css'); // the search page and the dialog's script share it
+    expect(linked[2]![1]).toBe('diagrams.BBBBBBBB.css');
+    for (const { name, css, beside } of plan.files) {
+      expect(name).toBe(`${name.split('.')[0]}.${createHash('sha256').update(css).digest('base64url').slice(0, 8)}.css`);
+      expect(beside).toBe('Base.AAAAAAAA.css');
+    }
+    expect(plan.files.map((f) => f.name.split('.')[0]).sort()).toEqual(['Base', 'diagrams-timeline-katex', 'katex']);
+    expect(plan.unused.sort()).toEqual(['Base.AAAAAAAA.css', 'timeline.EEEEEEEE.css']);
   });
 
   it('fails, naming the page, on a stylesheet the build did not write and on math without KaTeX\'s rules', () => {

@@ -11,8 +11,8 @@ import { outputChecks } from './output-checks';
 
 /**
  * What runs on the built site, in this order:
- * - one stylesheet per page, with KaTeX's rules only where math shows (the pages Pagefind reads and the checks
- *   validate link the joined files);
+ * - the pages' stylesheets: the site's on every page and at most one of the page's own, with KaTeX's rules only
+ *   where math shows (the pages Pagefind reads and the checks validate link the files as published);
  * - the Pagefind index, of the pages as published;
  * - the search page's preloads of the index's first files, whose names exist only once the index is written;
  * - `_headers` for static hosts;

@@ -18,14 +18,20 @@ function lineStarts(css: string): number[] {
   return starts;
 }
 
-/** Where a top-level rule begins in the text: lightningcss gives its line and its column in UTF-16 code units, as JavaScript indexes strings. */
+/**
+ * Where a top-level rule begins in the text: lightningcss gives its line and its column in UTF-16 code units, as
+ * JavaScript indexes strings.
+ */
 function startOf(rule: Rule, lines: number[]): number {
   const loc = 'value' in rule && typeof rule.value === 'object' && rule.value !== null && 'loc' in rule.value ? rule.value.loc : undefined;
   if (!loc) throw new Error(`stylesheets: lightningcss gave no place for a top-level ${rule.type} rule`);
   return lines[loc.line]! + loc.column - 1;
 }
 
-/** The top-level rules of a stylesheet, each with its text: from where it begins to where the next begins (the last to the end of the text, trailing whitespace apart). */
+/**
+ * The top-level rules of a stylesheet, each with its text: from where it begins to where the next begins (the last
+ * to the end of the text, trailing whitespace apart).
+ */
 export function topLevelRules(css: string): CssPart[] {
   let rules: Rule[] = [];
   transform({ filename, code: Buffer.from(css), visitor: { StyleSheet: (sheet) => void (rules = sheet.rules) } });

@@ -6,7 +6,10 @@ export interface BuiltSite {
   readonly dir: string;
   /** Astro's base path, with a trailing slash. */
   readonly base: string;
-  /** Every page (Pagefind's files excluded), in path order. A stage that changes a page sets its `html`; each changed page is written once, after the last stage. */
+  /**
+   * Every page (Pagefind's files excluded), in path order. A stage that changes a page sets its `html`; each
+   * changed page is written once, after the last stage.
+   */
   readonly pages: BuiltPage[];
 }
 

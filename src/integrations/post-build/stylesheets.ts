@@ -24,21 +24,26 @@ const stylesheetLink = /<link rel="stylesheet" href="([^"]+)">/g;
 
 /** What the stylesheets stage does to a build, worked out before anything is written. */
 export interface StylesheetPlan {
-  /** Each page's HTML, in the order given, linking its one stylesheet (a page that links none is as it was). */
+  /** Each page's HTML, in the order given, linking its stylesheets (a page that links none is as it was). */
   html: string[];
-  /** The joined stylesheets to write: each file's name, the stylesheet it goes beside, and its text. */
+  /** The stylesheets to write: each file's name, the stylesheet it goes beside, and its text. */
   files: { name: string; beside: string; css: string }[];
   /** Astro's stylesheets that no page links any more and no script loads. */
   unused: string[];
+  /** How many pages link a second stylesheet, with rules of their own. */
+  withOwnRules: number;
   /** How many pages show math (and so link KaTeX's rules). */
   withMath: number;
 }
 
 /**
- * For each set of stylesheets pages link, one file that holds them in order, the site's rules of each and then, on
- * a page that shows math, KaTeX's rules pruned to the classes the pages use; each page then links its set's file
- * instead. `sheets` holds the text of every stylesheet the build wrote, by file name; `scripts` the text of every
- * script (a stylesheet a script loads, the search dialog's, stays). Pure.
+ * At most two stylesheets a page. The first, the page's layout's, holds the site's rules with KaTeX's taken out,
+ * the same file on every page, so a reader's browser fetches it once. A page with rules of its own (its
+ * components', and KaTeX's where it shows math) links one more file holding those, in the order Astro linked
+ * them, KaTeX's pruned to the classes the pages use. A stylesheet Astro wrote that needs no change keeps its name,
+ * so that the search page and the search dialog's script share one file. `sheets` holds the text of every
+ * stylesheet the build wrote, by file name; `scripts` the text of every script (a stylesheet a script loads stays).
+ * Pure.
  */
 export function planStylesheets(pages: readonly { path: string; html: string }[], sheets: ReadonlyMap<string, string>, scripts: readonly string[]): StylesheetPlan {
   const classes = pages.map((p) => classesIn(p.html));
@@ -51,43 +56,48 @@ export function planStylesheets(pages: readonly { path: string; html: string }[]
     if (!parts.has(name)) parts.set(name, splitKatexCss(css));
     return { name, ...parts.get(name)! };
   };
-  /** The joined file's href, by the page's stylesheets (and whether it shows math). */
-  const joined = new Map<string, string>();
   const files: StylesheetPlan['files'] = [];
+  /**
+   * The file that holds `css`, made of the stylesheets `from` (and KaTeX's rules): Astro's own when it is one of
+   * them unchanged, else a new one beside `beside`, named after its parts and its content (`Base.<hash>.css`,
+   * `katex.<hash>.css`).
+   */
+  const fileFor = (from: { name: string }[], math: boolean, css: string, beside: string) => {
+    if (from.length === 1 && !math && sheets.get(from[0]!.name) === css) return from[0]!.name;
+    const name = `${[...from.map((s) => stem(s.name)), ...(math ? ['katex'] : [])].join('-')}.${contentHash(css)}.css`;
+    if (!files.some((f) => f.name === name)) files.push({ name, beside, css });
+    return name;
+  };
+  let withOwnRules = 0;
   let withMath = 0;
   const html = pages.map(({ path, html }, i) => {
     const links = [...html.matchAll(stylesheetLink)];
     if (links.length === 0) return html;
     const sheetsLinked = links.map((m) => partsOf(m[1]!, path));
+    const [layout, own] = [sheetsLinked[0]!, sheetsLinked.slice(1)];
     const math = classes[i]!.has('katex');
     if (math && !sheetsLinked.some((s) => s.katex)) throw new Error(`stylesheets: ${path} shows math but none of its stylesheets (${sheetsLinked.map((s) => s.name).join(', ')}) holds KaTeX's rules`);
-    const key = `${sheetsLinked.map((s) => s.name).join(' ')}${math ? ' katex' : ''}`;
-    let href = joined.get(key);
-    if (href === undefined) {
-      const css = sheetsLinked.map((s) => s.site).join('') + (math ? pruneKatexCss(sheetsLinked.map((s) => s.katex).join(''), used) : '');
-      const name = `${[...sheetsLinked.map((s) => stem(s.name)), ...(math ? ['katex'] : [])].join('-')}.${contentHash(css)}.css`;
-      files.push({ name, beside: sheetsLinked[0]!.name, css });
-      href = links[0]![1]!.replace(/[^/]+$/, name);
-      joined.set(key, href);
-    }
+    const names = [fileFor([layout], false, layout.site, layout.name)];
+    const ownCss = own.map((s) => s.site).join('') + (math ? pruneKatexCss(sheetsLinked.map((s) => s.katex).join(''), used) : '');
+    if (ownCss) names.push(fileFor(own, math, ownCss, layout.name));
+    if (names.length > 1) withOwnRules++;
     if (math) withMath++;
+    const tags = names.map((name) => `<link rel="stylesheet" href="${links[0]![1]!.replace(/[^/]+$/, name)}">`).join('');
     let first = true;
-    return html.replace(stylesheetLink, () => (first ? ((first = false), `<link rel="stylesheet" href="${href}">`) : ''));
+    return html.replace(stylesheetLink, () => (first ? ((first = false), tags) : ''));
   });
-  const written = new Set(files.map((f) => f.name));
-  const unused = [...parts.keys()].filter((name) => !written.has(name) && !scripts.some((js) => js.includes(name)));
-  return { html, files, unused, withMath };
+  const linked = new Set(html.flatMap((h) => [...h.matchAll(stylesheetLink)].map((m) => basename(m[1]!))));
+  const unused = [...parts.keys()].filter((name) => !linked.has(name) && !scripts.some((js) => js.includes(name)));
+  return { html, files, unused, withOwnRules, withMath };
 }
 
 /**
- * One stylesheet per page. Astro gives a page one CSS file for the layout's rules and one more for each of its
- * components' own (the explorer's, the diagrams', the search interface's), each render-blocking. This writes, for
- * each set of stylesheets pages link, one file that holds them in order, links it from those pages instead, and
- * deletes the originals, but for one a script loads. KaTeX's rules are taken out of every file and put back,
- * pruned to the classes the pages use, only into the files of pages that show math (KaTeX's stylesheet is ~3.5 kB
- * gzip, most of it for constructs the edition never writes); a page without math loads neither those rules nor
- * KaTeX's fonts. A file is named after its parts and its content (`Base-diagrams.<hash>.css`,
- * `Base-katex.<hash>.css`).
+ * The stylesheets of every page. Astro gives a page one CSS file for the layout's rules and one more for each of
+ * its components' own (the explorer's, the diagrams', the search interface's), each render-blocking, and KaTeX's
+ * whole stylesheet (~3.5 kB gzip, most of it for constructs the edition never writes) in the layout's. This takes
+ * KaTeX's rules out and puts them back, pruned, only where math shows, so that a page without math loads neither
+ * those rules nor KaTeX's fonts; and links from each page the layout's rules, the same file everywhere, and at most
+ * one more file of its own (`planStylesheets`). The files Astro wrote that no page or script uses any more go.
  */
 export const stylesheets: Stage = {
   name: 'stylesheets',
@@ -100,6 +110,6 @@ export const stylesheets: Stage = {
     plan.html.forEach((html, i) => (pages[i]!.html = html));
     for (const { name, beside, css } of plan.files) writeFileSync(join(dirname(paths.get(beside)!), name), css);
     for (const name of plan.unused) rmSync(paths.get(name)!);
-    return `${plan.files.length} stylesheets, one per page; KaTeX's rules in those of the ${plan.withMath} of ${pages.length} pages that show math`;
+    return `the layout's stylesheet on all ${pages.length} pages, one of their own on ${plan.withOwnRules}; KaTeX's rules on the ${plan.withMath} that show math`;
   },
 };
