@@ -5,10 +5,7 @@ import { unified } from '@astrojs/markdown-remark';
 import { markdownPlugins } from './src/markdown/plugins.ts';
 import { makeRoutes } from './src/lib/routes.ts';
 import { katexWoff2 } from './src/integrations/katex-woff2.ts';
-import { pageStylesheets } from './src/integrations/stylesheets.ts';
-import { pagefindIndex } from './src/integrations/pagefind.ts';
-import { outputChecks } from './src/integrations/output-checks.ts';
-import { securityHeaders } from './src/integrations/security-headers.ts';
+import { postBuild } from './src/integrations/post-build/index.ts';
 
 /** Base path, e.g. `/edition/` when served from a sub-folder; set EDITION_BASE. */
 const base = process.env.EDITION_BASE ?? '/';
@@ -30,7 +27,8 @@ export default defineConfig({
     // The edition's plugins, listed once in src/markdown/plugins.ts; the records' text fields use the same list.
     processor: unified(markdownPlugins(routes)),
   },
-  integrations: [mdx(), pageStylesheets(), pagefindIndex(), securityHeaders(), outputChecks()],
+  // Everything done to the built site, in the order src/integrations/post-build/index.ts lists.
+  integrations: [mdx(), postBuild()],
   // No asset inlined as a data: URI: fonts and images stay files the CSP allows ('self').
   vite: { plugins: [katexWoff2()], build: { assetsInlineLimit: 0 } },
 });

@@ -5,7 +5,7 @@ import { textFormula } from '../lib/text-formula';
 /**
  * Inline math that needs no mathematical layout (a plain chemical formula, a number, a unit's exponent; see
  * `textFormula`) becomes HTML in the text's own font before rehype-katex sees it. The rest stays KaTeX's.
- * A page left without KaTeX output loads neither KaTeX's stylesheet nor its fonts (src/integrations/stylesheets.ts).
+ * A page left without KaTeX output loads neither KaTeX's stylesheet nor its fonts (src/integrations/post-build/stylesheets.ts).
  */
 export function textFormulasTransform(tree: Root): void {
   visit(tree, 'element', (node: Element, index, parent) => {

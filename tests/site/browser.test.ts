@@ -62,8 +62,9 @@ describe.each(['light', 'dark'] as const)('axe in the %s theme', (scheme) => {
 });
 
 /**
- * Every page's <main>, gathered by the stylesheets the page links (the build gives each set of pages its own): one
- * document per set holds the content of all its pages, each in a block that names its page, under those stylesheets.
+ * Every page's <main>, gathered by the stylesheets the page links (the site's, and on some pages one of their own):
+ * one document per set holds the content of all its pages, each in a block that names its page, under those
+ * stylesheets.
  */
 function contentBySheets(): { links: string; pages: string[]; body: string }[] {
   const groups = new Map<string, { links: string; pages: string[]; body: string }>();

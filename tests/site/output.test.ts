@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'node-html-parser';
 import { parse as parseYaml } from 'yaml';
-import { splitKatexCss } from '../../src/integrations/stylesheets';
+import { splitKatexCss } from '../../src/integrations/post-build/katex-css';
 import { textFormula } from '../../src/lib/text-formula';
 import { distDir, filesIn, page, pages } from './dist';
 import { parseHeaders } from '../../src/cli/server';
@@ -23,46 +23,45 @@ describe('the built site', () => {
     expect(dom.querySelectorAll('.study').length).toBeGreaterThanOrEqual(6);
   });
 
-  it('gives KaTeX\'s rules only to the pages that show math, in the same one stylesheet as the site\'s rules', () => {
+  it('gives KaTeX\'s rules only to the pages that show math, in the stylesheet of their own after the site\'s', () => {
     const sheets = (p: ReturnType<typeof pages>[number]) => p.dom.querySelectorAll('link[rel="stylesheet"]').map((l) => readFileSync(`${distDir}${l.getAttribute('href')}`, 'utf8'));
     const withMath = pages().filter((p) => p.dom.querySelector('.katex'));
     const without = pages().filter((p) => !p.dom.querySelector('.katex'));
     expect(withMath.length).toBeGreaterThan(18);
     expect(without.length).toBeGreaterThan(18);
-    const site = (css: string) => css.includes('.site-header');
     for (const p of withMath) {
-      const katex = sheets(p).filter((css) => splitKatexCss(css).katex !== '');
-      expect(katex, p.url).toHaveLength(1);
-      expect(site(katex[0]!), p.url).toBe(true); // one render-blocking file, not two
-      expect(katex[0], p.url).toMatch(/@font-face\{[^}]*KaTeX_Main/);
+      const [site, own, ...more] = sheets(p);
+      expect(more, p.url).toEqual([]);
+      expect(splitKatexCss(site!).katex, p.url).toBe('');
+      expect(splitKatexCss(own!).katex, p.url).not.toBe('');
+      expect(own, p.url).toMatch(/@font-face\{[^}]*KaTeX_Main/);
     }
-    for (const p of without) {
-      expect(sheets(p).map((css) => splitKatexCss(css).katex), p.url).toEqual(sheets(p).map(() => ''));
-      expect(sheets(p).some(site), p.url).toBe(true);
-    }
+    for (const p of without) expect(sheets(p).map((css) => splitKatexCss(css).katex), p.url).toEqual(sheets(p).map(() => ''));
   });
 
-  it('links one stylesheet from every page, holding the rules of the page\'s own components and no other\'s', () => {
-    const sheetsOf = (url: string) => page(url).dom.querySelectorAll('link[rel="stylesheet"]').map((l) => readFileSync(`${distDir}${l.getAttribute('href')}`, 'utf8'));
-    for (const p of pages()) expect(p.dom.querySelectorAll('link[rel="stylesheet"]').length, p.url).toBe(1);
-    // The explorer's and the timeline's rules are on the explorer's page, the diagrams' on the matrix's, not on a section.
-    expect(sheetsOf('/studies/')[0]).toMatch(/\.explorer[^{]*\{[^}]*\}.*\.timeline/s);
-    expect(sheetsOf('/matrix/')[0]).toContain('.matrix-list');
-    for (const url of ['/sections/introduction/', '/sections/cathode-chalcogens/']) {
-      const [css] = sheetsOf(url);
-      expect(css, url).toContain('.site-header');
-      expect(css, url).not.toMatch(/\.explorer|\.timeline|\.matrix-list/);
+  it('links from every page the site\'s stylesheet, the same file everywhere, and at most one more with the page\'s own components\' rules', () => {
+    const hrefs = (url: string) => page(url).dom.querySelectorAll('link[rel="stylesheet"]').map((l) => l.getAttribute('href')!);
+    const css = (href: string) => readFileSync(`${distDir}${href}`, 'utf8');
+    const [site] = hrefs('/');
+    expect(css(site!)).toContain('.site-header');
+    for (const p of pages()) {
+      expect(hrefs(p.url)[0], p.url).toBe(site);
+      expect(hrefs(p.url).length, p.url).toBeLessThanOrEqual(2);
     }
-    // The search interface's rules are on the search page and in the stylesheet the header's opener loads with the
-    // search dialog; no other page has them.
-    expect(sheetsOf('/search/')[0]).toContain('.search-dialog');
-    for (const url of ['/', '/sections/introduction/', '/references/12/']) expect(sheetsOf(url)[0], url).not.toMatch(/\.facets|\.search-dialog|\.results/);
+    // The explorer's and the timeline's rules are on the explorer's page, the diagrams' on the matrix's, not on a section.
+    expect(css(hrefs('/studies/')[1]!)).toMatch(/\.explorer[^{]*\{[^}]*\}.*\.timeline/s);
+    expect(css(hrefs('/matrix/')[1]!)).toContain('.matrix-list');
+    expect(css(site!)).not.toMatch(/\.explorer|\.timeline|\.matrix-list|\.facets|\.search-dialog|\.results/);
+    for (const url of ['/', '/sections/introduction/', '/references/12/']) expect(hrefs(url), url).toEqual([site]);
+    // The search interface's rules are on the search page, in the same file the header's opener loads with the
+    // search dialog; no other page links them.
     const scripts = filesIn(`${distDir}/_astro`, '.js').map((f) => readFileSync(f, 'utf8'));
     const loaded = [...new Set(scripts.flatMap((js) => [...js.matchAll(/\/_astro\/([\w.-]+\.css)/g)].map((m) => m[1]!)))];
     expect(loaded).toHaveLength(1);
-    expect(readFileSync(`${distDir}/_astro/${loaded[0]}`, 'utf8')).toMatch(/\.search-dialog\{.*\.facets/s);
+    expect(hrefs('/search/')[1]).toBe(`/_astro/${loaded[0]}`);
+    expect(css(`/_astro/${loaded[0]}`)).toMatch(/\.search-dialog\{.*\.facets/s);
     // No stylesheet is left behind that no page links and no script loads.
-    const linked = new Set(pages().flatMap((p) => p.dom.querySelectorAll('link[rel="stylesheet"]').map((l) => l.getAttribute('href')!.split('/').pop())));
+    const linked = new Set(pages().flatMap((p) => hrefs(p.url).map((h) => h.split('/').pop())));
     expect(filesIn(`${distDir}/_astro`, '.css').map((f) => f.split('/').pop()).sort()).toEqual([...new Set([...linked, ...loaded])].sort());
   });
 
@@ -154,6 +153,12 @@ describe('the built site', () => {
     expect(fonts.length).toBeGreaterThan(0);
     expect(fonts.filter((f) => !f.endsWith('.woff2'))).toEqual([]);
     for (const css of filesIn(distDir, '.css')) expect(readFileSync(css, 'utf8')).not.toMatch(/\.(woff|ttf)\)/);
+  });
+
+  it('ships of Pagefind\'s bundle only the files the edition\'s search loads', () => {
+    const bundle = filesIn(`${distDir}/pagefind`, '').map((f) => f.slice(distDir.length + '/pagefind/'.length)).filter((f) => !f.includes('/')).sort();
+    expect(bundle).toEqual(['pagefind-entry.json', expect.stringMatching(/^pagefind\.en_[0-9a-f]+\.pf_meta$/), 'pagefind.js', 'wasm.en.pagefind']);
+    for (const folder of ['index', 'fragment', 'filter']) expect(filesIn(`${distDir}/pagefind/${folder}`, '').length, folder).toBeGreaterThan(0);
   });
 
   it('indexes every content page for search, and nothing outside the page body', () => {

@@ -1,19 +1,7 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findBrokenLinks } from '../../src/lib/checks/links';
 import { builtPages } from '../../src/lib/checks/site-files';
-
-/** A tiny built site under /ed/: a page per entry, written to a temporary folder. */
-function site(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'links-'));
-  for (const [path, html] of Object.entries(files)) {
-    mkdirSync(join(dir, path, '..'), { recursive: true });
-    writeFileSync(join(dir, path), html);
-  }
-  return dir;
-}
+import { siteFolder as site } from '../fixtures/site-folder';
 
 describe('the link check over built pages', () => {
   it('passes links to existing pages, files and anchors, relative or absolute, and ignores other sites', () => {

@@ -1,0 +1,23 @@
+import { validatePages, type HtmlProblem } from '../../lib/checks/html';
+import { findBrokenLinks, type BrokenLink } from '../../lib/checks/links';
+import type { Stage } from './stage';
+
+/** The message a build with invalid pages or broken links fails with: one line a problem, the first 50 of them. Pure. */
+export function checkFailure(invalid: HtmlProblem[], broken: BrokenLink[]): string | undefined {
+  const lines = [
+    ...invalid.map((p) => `${p.page} ${p.line}:${p.column} [${p.rule}] ${p.message}`),
+    ...broken.map((b) => `${b.page}: link "${b.href}": ${b.reason}`),
+  ];
+  if (!lines.length) return undefined;
+  return `The built pages fail ${lines.length} check(s):\n${lines.slice(0, 50).join('\n')}${lines.length > 50 ? `\n… and ${lines.length - 50} more` : ''}`;
+}
+
+/** Every page must be valid HTML and every internal link and anchor must resolve; runs over the pages as they will be written. */
+export const outputChecks: Stage = {
+  name: 'output checks',
+  async run({ dir, base, pages }) {
+    const failure = checkFailure(await validatePages(pages), findBrokenLinks(pages, dir, base));
+    if (failure) throw new Error(failure);
+    return `${pages.length} pages: valid HTML, no broken link or anchor`;
+  },
+};
