@@ -28,7 +28,7 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'never' },
   markdown: {
     // The edition's plugins, listed once in src/markdown/plugins.ts; the records' text fields use the same list.
-    processor: unified(markdownPlugins(routes)),
+    processor: unified(markdownPlugins(routes, 'body')),
   },
   integrations: [mdx(), pageStylesheets(), pagefindIndex(), securityHeaders(), outputChecks()],
   // No asset inlined as a data: URI: fonts and images stay files the CSP allows ('self').
