@@ -1,17 +1,18 @@
 // Section pages. A citation links to the page's own entry of its reference (#ref-47), which links back; this script
 // adds a preview of the entry on hover and keyboard focus, which stays while the pointer is on it, closes on Escape
 // or when the pointer leaves (WCAG 1.4.13), and opens inside the window. Copy buttons copy a citation as rich and
-// plain text, or select it and say so when the clipboard is refused. Without JavaScript the citations are in-page
-// links and the citation text can be selected. The on-page contents mark the heading being read.
+// plain text, or select it and say so when the clipboard is refused or cannot take both.
+// Without JavaScript the citations are in-page links and the citation text can be selected. The on-page contents
+// mark the heading being read.
 import './toc';
 
 const tip = document.createElement('div');
 tip.id = 'cite-preview';
-tip.setAttribute('role', 'tooltip');
+tip.role = 'tooltip';
 tip.hidden = true;
 document.body.append(tip);
 let owner: HTMLElement | null = null;
-let timer = 0;
+let timer: ReturnType<typeof setTimeout> | undefined;
 
 function show(link: HTMLAnchorElement) {
   clearTimeout(timer);
@@ -28,7 +29,7 @@ function show(link: HTMLAnchorElement) {
   const { offsetWidth: w, offsetHeight: h } = tip;
   const below = box.bottom + 6;
   const top = below + h > innerHeight && box.top - 6 - h > 0 ? box.top - 6 - h : below;
-  tip.style.left = `${Math.max(8, Math.min(box.left, document.documentElement.clientWidth - w - 8)) + scrollX}px`;
+  tip.style.left = `${Math.max(8, Math.min(box.left, document.body.clientWidth - w - 8)) + scrollX}px`;
   tip.style.top = `${top + scrollY}px`;
   link.setAttribute('aria-describedby', tip.id);
   owner = link;
@@ -40,7 +41,7 @@ function hide() {
 }
 const later = () => {
   clearTimeout(timer);
-  timer = window.setTimeout(hide, 300);
+  timer = setTimeout(hide, 300);
 };
 for (const link of document.querySelectorAll<HTMLAnchorElement>('.cite a')) {
   link.onmouseenter = link.onfocus = () => show(link);
@@ -55,25 +56,20 @@ document.addEventListener('keydown', (e) => {
 
 for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-copy]')) {
   const status = document.createElement('span');
-  status.setAttribute('role', 'status');
-  button.after(' ', status);
+  status.role = 'status';
+  button.after(status);
   button.hidden = false;
   button.addEventListener('click', async () => {
     const source = document.getElementById(button.dataset.copy!)!;
     const text = source.textContent!.trim();
-    const clipboard = navigator.clipboard;
     try {
-      try {
-        // Rich text where the browser takes it (italics survive into a word processor), plain text otherwise.
-        await clipboard.write([new ClipboardItem({ 'text/html': new Blob([source.innerHTML], { type: 'text/html' }), 'text/plain': new Blob([text], { type: 'text/plain' }) })]);
-      } catch {
-        await clipboard.writeText(text);
-      }
+      // Rich text (italics survive into a word processor) and plain text; a browser without ClipboardItem, or one
+      // that refuses, gets the text selected instead.
+      await navigator.clipboard.write([new ClipboardItem({ 'text/html': new Blob([source.innerHTML], { type: 'text/html' }), 'text/plain': new Blob([text], { type: 'text/plain' }) })]);
       status.textContent = 'Copied';
-      setTimeout(() => (status.textContent = ''), 2000);
     } catch {
       getSelection()!.selectAllChildren(source);
-      status.textContent = 'The browser refused to copy: the text is selected, copy it with Ctrl+C (⌘C).';
+      status.textContent = 'Refused: text selected, press Ctrl+C';
     }
   });
 }
