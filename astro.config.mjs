@@ -25,7 +25,7 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'never' },
   markdown: {
     // The edition's plugins, listed once in src/markdown/plugins.ts; the records' text fields use the same list.
-    processor: unified(markdownPlugins(routes)),
+    processor: unified(markdownPlugins(routes, 'body')),
   },
   // Everything done to the built site, in the order src/integrations/post-build/index.ts lists.
   integrations: [mdx(), postBuild()],

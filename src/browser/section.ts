@@ -1,23 +1,36 @@
-// Section pages: a preview of each cited reference on hover and keyboard focus (closed with Escape), and copy
-// buttons for the citations. Without JavaScript the citations are plain links and the citation text can be selected. The
-// on-page contents mark the heading being read.
+// Section pages. A citation links to the page's own entry of its reference (#ref-47), which links back; this script
+// adds a preview of the entry on hover and keyboard focus, which stays while the pointer is on it, closes on Escape
+// or when the pointer leaves (WCAG 1.4.13), and opens inside the window. Copy buttons copy a citation as rich and
+// plain text, or select it and say so when the clipboard is refused or cannot take both.
+// Without JavaScript the citations are in-page links and the citation text can be selected. The on-page contents
+// mark the heading being read.
 import './toc';
 
 const tip = document.createElement('div');
 tip.id = 'cite-preview';
-tip.setAttribute('role', 'tooltip');
+tip.role = 'tooltip';
 tip.hidden = true;
 document.body.append(tip);
 let owner: HTMLElement | null = null;
+let timer: ReturnType<typeof setTimeout> | undefined;
 
 function show(link: HTMLAnchorElement) {
-  const entry = document.getElementById(`ref-${link.dataset.ref}`);
-  if (!entry) return;
-  tip.textContent = entry.querySelector('.reference')?.textContent ?? entry.textContent;
-  const box = link.getBoundingClientRect();
-  tip.style.left = `${Math.max(8, Math.min(box.left + scrollX, innerWidth - 360 + scrollX))}px`;
-  tip.style.top = `${box.bottom + scrollY + 6}px`;
+  clearTimeout(timer);
+  const entry = document.getElementById(`ref-${link.textContent}`);
+  if (!entry || owner === link) return;
+  hide();
+  // The entry's reference as it is set (the journal in italics) and its link on to the reference's page.
+  const more = entry.querySelector('a')!.cloneNode() as HTMLAnchorElement;
+  more.textContent = 'Reference page';
+  tip.replaceChildren(entry.querySelector('.reference')!.cloneNode(true), ' ', more);
   tip.hidden = false;
+  // Below the citation, or above it when the window has no room below; shifted to stay inside it sideways.
+  const box = link.getBoundingClientRect();
+  const { offsetWidth: w, offsetHeight: h } = tip;
+  const below = box.bottom + 6;
+  const top = below + h > innerHeight && box.top - 6 - h > 0 ? box.top - 6 - h : below;
+  tip.style.left = `${Math.max(8, Math.min(box.left, document.body.clientWidth - w - 8)) + scrollX}px`;
+  tip.style.top = `${top + scrollY}px`;
   link.setAttribute('aria-describedby', tip.id);
   owner = link;
 }
@@ -26,23 +39,37 @@ function hide() {
   owner?.removeAttribute('aria-describedby');
   owner = null;
 }
-for (const link of document.querySelectorAll<HTMLAnchorElement>('.cite a[data-ref]')) {
-  link.addEventListener('mouseenter', () => show(link));
-  link.addEventListener('focus', () => show(link));
-  link.addEventListener('mouseleave', hide);
-  link.addEventListener('blur', hide);
+const later = () => {
+  clearTimeout(timer);
+  timer = setTimeout(hide, 300);
+};
+for (const link of document.querySelectorAll<HTMLAnchorElement>('.cite a')) {
+  link.onmouseenter = link.onfocus = () => show(link);
+  link.onmouseleave = later;
+  link.onblur = link.onclick = hide;
 }
+tip.onmouseenter = () => clearTimeout(timer);
+tip.onmouseleave = later;
 document.addEventListener('keydown', (e) => {
-  if (e.key === 'Escape' && !tip.hidden) hide();
+  if (e.key === 'Escape') hide();
 });
 
 for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-copy]')) {
+  const status = document.createElement('span');
+  status.role = 'status';
+  button.after(status);
   button.hidden = false;
   button.addEventListener('click', async () => {
-    const text = document.getElementById(button.dataset.copy!)?.textContent ?? '';
-    await navigator.clipboard.writeText(text.trim());
-    const label = button.textContent;
-    button.textContent = 'Copied';
-    setTimeout(() => (button.textContent = label), 1500);
+    const source = document.getElementById(button.dataset.copy!)!;
+    const text = source.textContent!.trim();
+    try {
+      // Rich text (italics survive into a word processor) and plain text; a browser without ClipboardItem, or one
+      // that refuses, gets the text selected instead.
+      await navigator.clipboard.write([new ClipboardItem({ 'text/html': new Blob([source.innerHTML], { type: 'text/html' }), 'text/plain': new Blob([text], { type: 'text/plain' }) })]);
+      status.textContent = 'Copied';
+    } catch {
+      getSelection()!.selectAllChildren(source);
+      status.textContent = 'Refused: text selected, press Ctrl+C';
+    }
   });
 }

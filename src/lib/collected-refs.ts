@@ -13,6 +13,10 @@ export interface CollectedCitation extends Place {
   numbers: number[];
   /** The sentence of the edition around the citation, its math in `$…$` and citations in `[@…]` (see `renderInline`). */
   context: string;
+  /** In a section body: the citation's own id (`cite-47-2`), which its reference's entry links back to. */
+  id?: string;
+  /** In a section body: the id of the paragraph (list item, table cell) that cites (`p-47-2`); none in a heading. */
+  anchor?: string;
 }
 
 /** A cross-link to a record of the content graph. */

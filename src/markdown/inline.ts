@@ -25,7 +25,7 @@ function remarkInlineOnly(this: Processor) {
   });
 }
 
-const { remarkPlugins, rehypePlugins } = markdownPlugins(routes);
+const { remarkPlugins, rehypePlugins } = markdownPlugins(routes, 'field');
 const processor = unified()
   .use(remarkParse)
   .use(remarkInlineOnly)

@@ -20,13 +20,15 @@ export const katexOptions: KatexOptions = { output: 'htmlAndMathml', strict: fal
 /**
  * The edition's Markdown plugins, once, for every piece of prose it sets: the MDX bodies (astro.config.mjs hands
  * them to Astro's processor, which runs SmartyPants before them) and the records' text fields (src/markdown/inline.ts).
- * A citation, a cross-link, a formula or a number with its unit is set by these and nothing else.
+ * A citation, a cross-link, a formula or a number with its unit is set by these and nothing else. `prose` says which:
+ * a section body (`body`) or a text field (`field`).
  */
-export function markdownPlugins(routes: Routes): { remarkPlugins: PluggableList; rehypePlugins: PluggableList } {
+export function markdownPlugins(routes: Routes, prose: 'body' | 'field'): { remarkPlugins: PluggableList; rehypePlugins: PluggableList } {
   return {
     remarkPlugins: [
       remarkMath,
-      [remarkCitations, { href: routes.reference }],
+      // In a section body a citation leads to the page's own list of references, and it and its paragraph get ids.
+      [remarkCitations, { href: routes.reference, inPage: prose === 'body' }],
       [remarkCrossLinks, { href: (kind: Parameters<typeof linkHref>[1], id: string) => linkHref(routes, kind, id) }],
     ],
     // Formulas that need no layout become text before KaTeX sees them; units bind after, so that one following an

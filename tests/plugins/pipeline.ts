@@ -10,7 +10,7 @@ import { makeRoutes } from '../../src/lib/routes';
 import { markdownPlugins } from '../../src/markdown/plugins';
 
 const routes = makeRoutes('/base/');
-const plugins = markdownPlugins(routes);
+const plugins = markdownPlugins(routes, 'body');
 
 /** Astro's own Markdown processor with the edition's plugins, as astro.config.mjs hands them to it. */
 const processor = await createMarkdownProcessor({ ...(plugins as Pick<AstroMarkdownOptions, 'remarkPlugins' | 'rehypePlugins'>), syntaxHighlight: false });

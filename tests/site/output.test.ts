@@ -140,12 +140,20 @@ describe('the built site', () => {
     expect(dom.querySelector('meta[name="description"]')?.getAttribute('content')).toMatch(/^In situ TEM of LiCoO2 cathodes/);
   });
 
-  it('links every citation to an existing reference page', () => {
+  it('links every citation to an existing reference page, or in a section to its entry there, which links on to it', () => {
     const refs = new Set(pages().filter((p) => /^\/references\/\d+\/$/.test(p.url)).map((p) => p.url));
     expect(refs.size).toBe(237);
-    const cited = pages().flatMap((p) => p.dom.querySelectorAll('.cite a').map((a) => a.getAttribute('href') ?? ''));
+    // Where each citation leads: a reference's page, or in a section body the page's own entry, which links on to it.
+    const cited = pages().flatMap((p) =>
+      p.dom.querySelectorAll('.cite a').map((a) => {
+        const href = a.getAttribute('href') ?? '';
+        const entry = href.startsWith('#ref-') ? p.dom.getElementById(href.slice(1)) : undefined;
+        return entry === undefined ? href : `${href} → ${entry?.querySelector('a')?.getAttribute('href')}`;
+      }),
+    );
     expect(cited.length).toBeGreaterThan(237);
-    expect(cited.filter((href) => !refs.has(href))).toEqual([]);
+    expect(cited.filter((c) => c.startsWith('#ref-')).length).toBeGreaterThan(237);
+    expect(cited.filter((c) => !refs.has(c) && !/^#ref-(\d+) → \/references\/\1\/$/.test(c))).toEqual([]);
   });
 
   it('ships woff2 fonts only', () => {

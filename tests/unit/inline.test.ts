@@ -6,8 +6,8 @@ import { texToPlain } from '../../src/lib/plain-text';
 describe('text fields: math and citations', () => {
   it('links citations as the Markdown bodies do, ranges by their ends', () => {
     expect(renderInline('stress [@47, 196] & more [@127–129].')).toBe(
-      'stress <span class="cite">[<a href="/references/47/" data-ref="47">47</a>, <a href="/references/196/" data-ref="196">196</a>]</span> &amp; more ' +
-        '<span class="cite">[<a href="/references/127/" data-ref="127">127</a>–<a href="/references/129/" data-ref="129">129</a>]</span>.',
+      'stress <span class="cite">[<a href="/references/47/">47</a>, <a href="/references/196/">196</a>]</span> &amp; more ' +
+        '<span class="cite">[<a href="/references/127/">127</a>–<a href="/references/129/">129</a>]</span>.',
     );
     expect(citedInText('[@12, 185, 186] and [@127–129]')).toEqual([12, 185, 186, 127, 128, 129]);
   });

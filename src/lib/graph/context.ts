@@ -41,7 +41,7 @@ export function loadNodes(input: GraphInput): GraphContext {
     })
     .sort((a, b) => a.n - b.n);
   const sections: SectionNode[] = input.sections.map((e) => ({
-    ...e, slug: e.data.slug, number: '', depth: 0, children: [], headings: e.headings, citations: [], studies: [], reactions: [], materials: [], techniques: [],
+    ...e, slug: e.data.slug, number: '', depth: 0, children: [], headings: e.headings, citations: [], citedAt: new Map(), studies: [], reactions: [], materials: [], techniques: [],
   }));
   const section = new Map<string, SectionNode>();
   for (const s of sections) {

@@ -47,6 +47,8 @@ export interface SectionNode extends SectionEntry {
   next?: SectionNode | undefined;
   /** Reference numbers cited, in order of first citation. */
   citations: number[];
+  /** For each reference number, the ids of the citations of it on the section's page, in reading order. */
+  citedAt: Map<number, string[]>;
   studies: StudyNode[];
   reactions: ReactionNode[];
   materials: MaterialNode[];
@@ -56,6 +58,8 @@ export interface SectionNode extends SectionEntry {
 export interface CitingPlace {
   section: SectionNode;
   context: string;
+  /** The id of the citing paragraph on the section's page (`p-47-2`, see remark-citations' `anchorIds`). */
+  anchor?: string | undefined;
 }
 
 export interface ReferenceNode extends Entry<ReferenceData> {

@@ -90,12 +90,16 @@ export function resolveBodies(g: GraphContext): void {
     if (!placedStudy.has(st.id)) g.problem({ rule: 'placement', file: st.filePath, field: 'section', message: `study "${st.id}" is not placed in its section "${st.section.slug}" (write <Study id="${st.id}" /> there)` });
 }
 
-/** A citation of a section: each number must be a reference, which records the section and the sentence citing it. */
+/**
+ * A citation of a section: each number must be a reference, which records the section, the sentence and the
+ * paragraph citing it; the section records where on its page each number is cited.
+ */
 function cite(g: GraphContext, s: SectionNode, c: CollectedCitation) {
   for (const n of c.numbers) {
     const r = g.knownRef(n, s.filePath, 'citation', c.line, c.column);
     if (!r) continue;
     pushUnique(s.citations, n);
-    if (!r.citedIn.some((p) => p.section === s && p.context === c.context)) r.citedIn.push({ section: s, context: c.context });
+    if (c.id) s.citedAt.set(n, [...(s.citedAt.get(n) ?? []), c.id]);
+    if (!r.citedIn.some((p) => p.section === s && p.context === c.context)) r.citedIn.push({ section: s, context: c.context, anchor: c.anchor });
   }
 }
