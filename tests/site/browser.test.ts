@@ -148,25 +148,3 @@ describe('the bench\'s bare search page', () => {
     }
   });
 });
-
-describe('citation previews', () => {
-  it('open on keyboard focus, are announced as the link description, and close on Escape', async () => {
-    const target = pages().find((p) => p.url.startsWith('/sections/') && p.dom.querySelector('.cite a[data-ref]'))!;
-    const page = await env.browser.newPage();
-    const problems = watch(page, env.site.origin);
-    await page.goto(env.site.url(target.url));
-    const link = page.locator('main p .cite a[data-ref]').first();
-    const n = await link.getAttribute('data-ref');
-    await link.focus();
-    const tip = page.getByRole('tooltip');
-    await expect(tip.isVisible()).resolves.toBe(true);
-    expect(await link.getAttribute('aria-describedby')).toBe('cite-preview');
-    const listed = await page.locator(`#ref-${n} .reference`).textContent();
-    expect(await tip.textContent()).toBe(listed);
-    await page.keyboard.press('Escape');
-    await expect(tip.isVisible()).resolves.toBe(false);
-    expect(await page.getByRole('button', { name: 'Copy' }).count()).toBeGreaterThan(0);
-    expect(problems).toEqual([]);
-    await page.close();
-  });
-});
