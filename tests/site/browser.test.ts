@@ -106,19 +106,6 @@ describe('every page in the dark theme', () => {
   });
 });
 
-describe('search in the browser', () => {
-  it('shows results for a formula under the CSP, and a shared ?q= link works', async () => {
-    const page = await env.browser.newPage();
-    const problems = watch(page, env.site.origin);
-    await page.goto(env.site.url('/search/?q=LiCoO2'));
-    await page.locator('.results a').first().waitFor({ timeout: 15_000 });
-    expect(await page.locator('.results > li').count()).toBeGreaterThan(0);
-    await expect(page.getByRole('status').textContent()).resolves.toMatch(/results? for “LiCoO2”/);
-    expect(problems).toEqual([]);
-    await page.close();
-  });
-});
-
 describe('the bench\'s bare search page', () => {
   it('finds under the site\'s CSP what the search page finds first, and the bench times it', async () => {
     // Beside a link to the built index, not inside the built site that the other tests read.

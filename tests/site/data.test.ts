@@ -32,15 +32,6 @@ describe('/data/', () => {
     expect(csv.length - 1).toBe(records.length);
   });
 
-  it('a study record says what a researcher needs to reuse it', () => {
-    const studies = JSON.parse(read('studies.json')) as { id: string; references: number[]; cell: { type: string }; techniques: string[] }[];
-    const materials = new Set((JSON.parse(read('materials.json')) as { id: string }[]).map((m) => m.id));
-    const study = studies[0]!;
-    expect(study.references.length).toBeGreaterThan(0);
-    expect(study.techniques.length).toBeGreaterThan(0);
-    for (const s of studies as unknown as { materials: string[] }[]) for (const m of s.materials) expect(materials).toContain(m);
-  });
-
   it('the page documents and links every file', () => {
     const { dom } = page('/data/');
     const links = dom.querySelectorAll('a[download]').map((a) => a.getAttribute('href'));
