@@ -1,5 +1,5 @@
-// A section page's scripts in Chromium (src/scripts/section.ts): the preview of a cited reference, on keyboard focus
-// and on mouse hover, and the copy buttons of "Cite this section".
+// The copy buttons of "Cite this section" in Chromium (src/browser/section.ts). The previews of cited references, on
+// focus and on hover, are tested in browser.test.ts and following.test.ts.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { watch } from '../../src/cli/browser';
@@ -8,62 +8,11 @@ import { distDir, page as builtPage, pages } from './dist';
 
 const env = browserAndSite();
 
-/** A section page whose running text cites a reference, and the first such citation's number. */
-function citingSection(): { url: string; n: string } {
-  const p = pages().find((x) => /^\/sections\/[^/]+\/$/.test(x.url) && x.dom.querySelector('main p .cite a[data-ref]'))!;
-  return { url: p.url, n: p.dom.querySelector('main p .cite a[data-ref]')!.getAttribute('data-ref')! };
+/** A section page whose running text cites a reference. */
+function citingSection(): { url: string } {
+  const p = pages().find((x) => /^\/sections\/[^/]+\/$/.test(x.url) && x.dom.querySelector('main p .cite a'))!;
+  return { url: p.url };
 }
-
-/** Reference n as its own page prints it: what the citation link leads to. */
-const referenceText = (n: string) => builtPage(`/references/${n}/`).dom.querySelector('main .reference')!.textContent;
-
-describe('citation previews', () => {
-  it('open on keyboard focus, are announced as the link description, and close on Escape', async () => {
-    const { url, n } = citingSection();
-    const page = await env.browser.newPage();
-    const problems = watch(page, env.site.origin);
-    await page.goto(env.site.url(url));
-    const link = page.locator('main p .cite a[data-ref]').first();
-    await link.focus();
-    const tip = page.getByRole('tooltip');
-    await tip.waitFor({ state: 'visible', timeout: 2000 });
-    expect(await link.getAttribute('aria-describedby')).toBe(await tip.getAttribute('id'));
-    expect(await tip.textContent()).toBe(referenceText(n));
-    await page.keyboard.press('Escape');
-    await tip.waitFor({ state: 'hidden', timeout: 2000 });
-    expect(problems).toEqual([]);
-    await page.close();
-  });
-
-  it('open while the pointer is on a citation, with the reference it cites, and close when the pointer moves away', async () => {
-    const { url, n } = citingSection();
-    const page = await env.browser.newPage();
-    const problems = watch(page, env.site.origin);
-    await page.goto(env.site.url(url));
-    const tip = page.getByRole('tooltip');
-    await expect(tip.isVisible()).resolves.toBe(false);
-    const link = page.locator('main p .cite').getByRole('link', { name: n, exact: true }).first();
-    await link.hover();
-    await tip.waitFor({ state: 'visible', timeout: 2000 });
-    expect(await tip.textContent()).toBe(referenceText(n));
-    // Beside the link, not somewhere else on the page: just below it (or above, near the bottom of the window).
-    const [at, shown] = [(await link.boundingBox())!, (await tip.boundingBox())!];
-    const gap = Math.max(shown.y - (at.y + at.height), at.y - (shown.y + shown.height));
-    expect(gap).toBeGreaterThanOrEqual(0);
-    expect(gap).toBeLessThan(20);
-    await page.getByRole('heading', { level: 1 }).hover();
-    await tip.waitFor({ state: 'hidden', timeout: 2000 });
-    expect(await link.getAttribute('aria-describedby')).toBeNull();
-    // Another citation shows its own reference.
-    const other = page.locator('main p .cite a[data-ref]').filter({ hasNotText: new RegExp(`^${n}$`) }).first();
-    const m = (await other.getAttribute('data-ref'))!;
-    await other.hover();
-    await tip.waitFor({ state: 'visible', timeout: 2000 });
-    await expect(tip.textContent()).resolves.toBe(referenceText(m));
-    expect(problems).toEqual([]);
-    await page.close();
-  });
-});
 
 describe('copy buttons', () => {
   it('put the citation beside each on the clipboard, and the BibTeX as its download holds it, and say so', async () => {
@@ -77,7 +26,7 @@ describe('copy buttons', () => {
     const clipboard = () => page.evaluate(() => navigator.clipboard.readText());
     const block = page.getByRole('region', { name: 'Cite this section' });
 
-    // One button beside each citation style; found through its group, as its name changes once it has copied.
+    // One button beside each citation style, and beside it a status that says what became of the copy.
     const styles = built.querySelectorAll('.cite-block .citation');
     expect(styles.length).toBeGreaterThan(1);
     const copied: string[] = [];
@@ -89,7 +38,7 @@ describe('copy buttons', () => {
       await expect(button.textContent(), label).resolves.toBe('Copy');
       await button.click();
       await expect.poll(clipboard, { message: label }).toBe(citation);
-      await expect.poll(() => button.textContent(), { message: label }).toBe('Copied');
+      await expect.poll(() => block.locator('.citation').nth(i).getByRole('status').textContent(), { message: label }).toBe('Copied');
       copied.push(citation);
     }
     // Each button copies its own style's citation of this section, at its canonical address.
@@ -104,7 +53,7 @@ describe('copy buttons', () => {
     await bibtex.click();
     const slug = url.split('/')[2]!;
     await expect.poll(clipboard).toBe(readFileSync(`${distDir}/cite/${slug}.bib`, 'utf8').trim());
-    await expect.poll(() => bibtex.textContent()).toBe('Copied');
+    await expect.poll(() => block.locator('details').getByRole('status').textContent()).toBe('Copied');
     expect(problems).toEqual([]);
     await context.close();
   });
