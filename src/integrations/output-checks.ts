@@ -1,6 +1,7 @@
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { validatePages } from '../lib/checks/html';
+import { katexErrorOutput } from '../lib/checks/katex-output';
 import { findBrokenLinks } from '../lib/checks/links';
 import { builtPages } from '../lib/checks/site-files';
 
@@ -16,7 +17,7 @@ export function outputChecks(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const root = fileURLToPath(dir);
         const pages = builtPages(root, base);
-        const invalid = await validatePages(pages);
+        const invalid = [...(await validatePages(pages)), ...pages.flatMap((p) => katexErrorOutput(p))];
         const broken = findBrokenLinks(pages, root, base);
         const lines = [
           ...invalid.map((p) => `${p.page} ${p.line}:${p.column} [${p.rule}] ${p.message}`),
