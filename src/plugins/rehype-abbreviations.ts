@@ -21,8 +21,11 @@ const SKIPPED_TAGS = new Set([
   'a', 'abbr', 'code', 'pre', 'kbd', 'samp', 'var', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'nav', 'script', 'style',
   'template', 'svg', 'math', 'button', 'select', 'textarea', 'label', 'summary',
 ]);
-/** Rendered formulas, their hidden plain readings, and text only assistive technology reads. */
-const SKIPPED_CLASSES = ['katex', 'katex-display', 'math-index', 'visually-hidden'];
+/**
+ * Rendered formulas (KaTeX's, and those set as text that would read as prose: src/lib/text-formula.ts), their
+ * hidden plain readings, and text only assistive technology reads.
+ */
+const SKIPPED_CLASSES = ['katex', 'katex-display', 'formula', 'math-index', 'visually-hidden'];
 /**
  * The pieces of a formula set as text (`Li<sub>2</sub>S`, `<i>x</i>`): their text is no prose, and text that touches
  * one continues its word, so that the S of Li<sub>2</sub>S is not a glossary term S.

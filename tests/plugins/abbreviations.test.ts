@@ -84,6 +84,7 @@ describe('abbreviations: the first use on a page is marked and linked to the glo
     const markElements = markerFor([
       { id: 's', term: 'S', expansion: 'a term that is also sulfur' },
       { id: 'co', term: 'Co', expansion: 'a term that is also cobalt' },
+      { id: 'lco', term: 'LCO', expansion: '$\\ce{LiCoO2}$' },
     ]);
     const pageWith = async (markdown: string) => markElements((await toHtml(markdown)).html);
 
@@ -92,6 +93,16 @@ describe('abbreviations: the first use on a page is marked and linked to the glo
       expect(html).toContain('A Li<sub>2</sub>S crust, Li<sub>2</sub>S<sub><i>x</i></sub>, 75Li<sub>2</sub>S–25P<sub>2</sub>S<sub>5</sub> glass, Co<sub>3</sub>O<sub>4</sub> and Co<sup>3+</sup>');
       expect(marked(html)).toEqual(['S → /base/glossary/#s (a term that is also sulfur)', 'Co → /base/glossary/#co (a term that is also cobalt)']);
       expect(html).toMatch(/; then <a href="\/base\/glossary\/#s"><abbr[^>]*>S<\/abbr><\/a> and <a href="\/base\/glossary\/#co"><abbr[^>]*>Co<\/abbr><\/a> as words\.<\/p>/);
+    });
+
+    it('never marks a formula whose words touch no sub- or superscript: it is set apart (S, Co, CoS, Co/Co2+, LCO)', async () => {
+      const html = await pageWith('Sulfur $\\ce{S}$, cobalt $\\ce{Co}$, $\\ce{CoS}$, $\\ce{Co/Co^{2+}}$ and $\\ce{LCO}$ are formulas; LCO, Co and S are words.');
+      expect(html).toContain('Sulfur <span class="formula">S</span>, cobalt <span class="formula">Co</span>, <span class="formula">CoS</span>, <span class="formula">Co/Co<sup>2+</sup></span> and <span class="formula">LCO</span> are formulas;');
+      expect(marked(html)).toEqual([
+        'LCO → /base/glossary/#lco (LiCoO2)',
+        'Co → /base/glossary/#co (a term that is also cobalt)',
+        'S → /base/glossary/#s (a term that is also sulfur)',
+      ]);
     });
 
     it('reads the formula\'s pieces as they come in HTML too: beside a <sub> or <sup>, or inside one, a word is a formula\'s', () => {
