@@ -23,8 +23,8 @@ export function katexErrorOutput(page: Pick<BuiltPage, 'url' | 'html'>, errorCol
     // The first text inside: the refused command's name, or the TeX KaTeX could not render.
     const shown = (/>([^<]+)</.exec(page.html.slice(m.index, m.index + 2000))?.[1] ?? '').slice(0, 80);
     // KaTeX nests the colour (a span in a span, and the MathML beside): one report for each text on a line.
-    if (problems.some((p) => p.line === line && p.message.endsWith(JSON.stringify(shown)))) continue;
-    problems.push({ page: page.url, line, column: before.at(-1)!.length + 1, rule: 'katex-error', message: `KaTeX error output, shown in red: ${JSON.stringify(shown)}` });
+    if (problems.some((p) => p.line === line && p.message.endsWith(`"${shown}"`))) continue;
+    problems.push({ page: page.url, line, column: before.at(-1)!.length + 1, rule: 'katex-error', message: `KaTeX error output, shown in red: "${shown}"` });
   }
   return problems;
 }
