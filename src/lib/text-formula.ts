@@ -16,11 +16,31 @@ import { readSpecies } from './formula';
  * - a crystal direction or family of planes in Miller indices (`\langle 112 \rangle`, `\{2\,0\,0\}`), and a space
  *   group (`P4_332`, `Fd\bar{3}m`).
  * Anything else (reactions, arrows, states, bonds, operators, symbols) returns undefined and stays KaTeX's. Minus
- * signs are U+2212, as KaTeX sets them. Pure.
+ * signs are U+2212, as KaTeX sets them. A formula with a word that no sub- or superscript marks as one is wrapped
+ * (see `marked`). Pure.
  */
 export function textFormula(tex: string): ElementContent[] | undefined {
   const ce = /^\\ce\{([^{}]*(?:\{[^{}]*\}[^{}]*)*)\}$/.exec(tex.trim());
-  return ce ? chemical(ce[1]!) : textMath(tex.trim());
+  const nodes = ce ? chemical(ce[1]!) : textMath(tex.trim());
+  return nodes && marked(nodes);
+}
+
+/**
+ * A formula's HTML as the page can tell it from prose. A word of a formula that runs into a `<sub>`, `<sup>` or `<i>`
+ * (`Li<sub>2</sub>S`) is seen as part of a formula by what reads the page (src/plugins/rehype-abbreviations.ts);
+ * a formula with a word that touches none (`TiS`, the first Li of `Li/Li<sup>+</sup>`, `2Li`) would read as prose,
+ * and is wrapped in `<span class="formula">`. Only those are wrapped: the others need no bytes to be known.
+ */
+function marked(nodes: ElementContent[]): ElementContent[] {
+  const isPiece = (node: ElementContent | undefined) => node?.type === 'element';
+  const loose = nodes.some(
+    (node, i) =>
+      node.type === 'text' &&
+      [...node.value.matchAll(/[\p{L}\p{N}]+/gu)].some(
+        (w) => /\p{L}/u.test(w[0]) && !(w.index === 0 && isPiece(nodes[i - 1])) && !(w.index + w[0].length === node.value.length && isPiece(nodes[i + 1])),
+      ),
+  );
+  return loose ? [{ type: 'element', tagName: 'span', properties: { className: ['formula'] }, children: nodes }] : nodes;
 }
 
 const text = (value: string): Text => ({ type: 'text', value: value.replace(/-/g, '\u2212') });

@@ -1,6 +1,5 @@
 import type { KatexOptions } from 'katex';
 import 'katex/contrib/mhchem';
-import rehypeKatex from 'rehype-katex';
 import remarkMath from 'remark-math';
 import type { PluggableList } from 'unified';
 import { linkHref, type Routes } from '../lib/routes';
@@ -12,10 +11,19 @@ import remarkCitations from '../plugins/remark-citations';
 import remarkCrossLinks from '../plugins/remark-crosslinks';
 
 /**
- * KaTeX's options for every formula of the edition: MathML alongside HTML; errors reported, and made fatal by
- * rehype-katex-strict. The one katex copy in the tree (npm `overrides`) carries mhchem, imported above.
+ * KaTeX's options for every formula of the edition: MathML alongside HTML, and no command trusted (\href, \url,
+ * \includegraphics, \htmlId …: KaTeX sets a refused one as red text, which rehype-katex-strict makes fatal, naming
+ * it). TeX that LaTeX would not accept is an error, and the whole edition builds so, unchanged; a Unicode letter in
+ * math mode (`\ce{5 Å}`) is one: units are written as text after the formula. The one exception is KaTeX's
+ * `htmlExtension` (\htmlId, \htmlClass, \htmlStyle, \htmlData): its strict error does not say which command it
+ * met, so those are left to the trust policy, which refuses them by name. The one katex copy in the tree (npm
+ * `overrides`) carries mhchem, imported above.
  */
-export const katexOptions: KatexOptions = { output: 'htmlAndMathml', strict: false };
+export const katexOptions: KatexOptions = {
+  output: 'htmlAndMathml',
+  trust: false,
+  strict: (errorCode) => (errorCode === 'htmlExtension' ? 'ignore' : 'error'),
+};
 
 /**
  * The edition's Markdown plugins, once, for every piece of prose it sets: the MDX bodies (astro.config.mjs hands
@@ -32,7 +40,8 @@ export function markdownPlugins(routes: Routes, prose: 'body' | 'field'): { rema
       [remarkCrossLinks, { href: (kind: Parameters<typeof linkHref>[1], id: string) => linkHref(routes, kind, id) }],
     ],
     // Formulas that need no layout become text before KaTeX sees them; units bind after, so that one following an
-    // exponent (10<sup>−4</sup> S cm) is bound too; the index reading goes beside what KaTeX rendered.
-    rehypePlugins: [rehypeTextFormulas, rehypeUnits, [rehypeKatex, katexOptions], rehypeKatexStrict, rehypeMathIndex],
+    // exponent (10<sup>−4</sup> S cm) is bound too; KaTeX (through rehype-katex, strictly) renders the rest; the index
+    // reading goes beside what it rendered.
+    rehypePlugins: [rehypeTextFormulas, rehypeUnits, [rehypeKatexStrict, katexOptions], rehypeMathIndex],
   };
 }

@@ -21,14 +21,24 @@ const SKIPPED_TAGS = new Set([
   'a', 'abbr', 'code', 'pre', 'kbd', 'samp', 'var', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'nav', 'script', 'style',
   'template', 'svg', 'math', 'button', 'select', 'textarea', 'label', 'summary',
 ]);
-/** Rendered formulas, their hidden plain readings, and text only assistive technology reads. */
-const SKIPPED_CLASSES = ['katex', 'katex-display', 'math-index', 'visually-hidden'];
+/**
+ * Rendered formulas (KaTeX's, and those set as text that would read as prose: src/lib/text-formula.ts), their
+ * hidden plain readings, and text only assistive technology reads.
+ */
+const SKIPPED_CLASSES = ['katex', 'katex-display', 'formula', 'math-index', 'visually-hidden'];
+/**
+ * The pieces of a formula set as text (`Li<sub>2</sub>S`, `<i>x</i>`): their text is no prose, and text that touches
+ * one continues its word, so that the S of Li<sub>2</sub>S is not a glossary term S.
+ */
+const FORMULA_PIECES = new Set(['sub', 'sup', 'i']);
+const isFormulaPiece = (node: ElementContent | undefined) => node?.type === 'element' && FORMULA_PIECES.has(node.tagName);
 
 function skipped(node: Element): boolean {
   const p = node.properties;
   const classes = Array.isArray(p.className) ? p.className : [];
   return (
     SKIPPED_TAGS.has(node.tagName) ||
+    FORMULA_PIECES.has(node.tagName) ||
     classes.some((c) => SKIPPED_CLASSES.includes(String(c))) ||
     (p.hidden !== undefined && p.hidden !== false) ||
     p.ariaHidden === 'true' ||
@@ -53,9 +63,10 @@ function abbr(entry: Abbreviation, children: ElementContent[]): Element {
 /**
  * Marks the first use of each glossary abbreviation in the prose of `tree` (one page): the abbreviation, as a
  * whole word or with a plural "s" ("ASSLBs"), becomes a link to its glossary entry holding an `<abbr>` with the
- * expansion. Text inside links, code, headings, navigation (the on-page contents), formulas and hidden or
- * search-ignored elements is left alone. A link to a glossary entry written in the text (`[ASSLB](term:asslb)`)
- * counts as a use: if it is the first and its text is the abbreviation, it gets the `<abbr>` inside; either way
+ * expansion. A word is read across the pieces of a formula set as text: one that runs into a `<sub>`, `<sup>` or
+ * `<i>` is part of the formula and never marked. Text inside links, code, headings, navigation (the on-page
+ * contents), formulas and hidden or search-ignored elements is left alone. A link to a glossary entry written in the
+ * text (`[ASSLB](term:asslb)`) counts as a use: if it is the first and its text is the abbreviation, it gets the `<abbr>` inside; either way
  * the abbreviation is not marked again. Returns the ids marked or linked, in reading order.
  */
 export function abbreviationsTransform(tree: Root | Element, options: AbbreviationOptions): string[] {
@@ -67,10 +78,12 @@ export function abbreviationsTransform(tree: Root | Element, options: Abbreviati
   const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(${alternatives})s?(?![\\p{L}\\p{N}])`, 'gu');
   const seen: string[] = [];
 
-  const mark = (node: Text): ElementContent[] => {
+  /** `node` with its first uses marked; `joined` tells whether a formula's piece touches it before and after. */
+  const mark = (node: Text, joined: { before: boolean; after: boolean }): ElementContent[] => {
     const out: ElementContent[] = [];
     let last = 0;
     for (const m of node.value.matchAll(pattern)) {
+      if ((joined.before && m.index === 0) || (joined.after && m.index + m[0].length === node.value.length)) continue;
       const entry = byTerm.get(m[1]!)!;
       if (seen.includes(entry.id)) continue;
       seen.push(entry.id);
@@ -85,9 +98,10 @@ export function abbreviationsTransform(tree: Root | Element, options: Abbreviati
 
   const walk = (parent: Root | Element) => {
     const children: typeof parent.children = [];
-    for (const child of parent.children) {
+    for (const [i, child] of parent.children.entries()) {
       if (child.type === 'text') {
-        children.push(...mark(child));
+        const siblings = parent.children as ElementContent[];
+        children.push(...mark(child, { before: isFormulaPiece(siblings[i - 1]), after: isFormulaPiece(siblings[i + 1]) }));
         continue;
       }
       if (child.type === 'element') {

@@ -5,15 +5,17 @@ import { glossarySchema } from '../../src/schemas/glossary';
 import { toHtml } from './pipeline';
 
 const routes = makeRoutes('/base/');
-const glossary = [
+/** The page-level pass for a glossary of these entries. */
+const markerFor = (entries: { id: string; term: string; expansion: string }[]) =>
+  abbreviationMarker({ abbreviations: glossaryAbbreviations(entries.map((g) => ({ data: glossarySchema.parse(g) }))), href: routes.term });
+const mark = markerFor([
   { id: 'asslb', term: 'ASSLB', expansion: 'all solid-state lithium battery' },
   { id: 'tem', term: 'TEM', expansion: 'transmission electron microscopy' },
   { id: 'stem', term: 'STEM', expansion: 'scanning TEM' },
   { id: 'llzo', term: 'LLZO', expansion: 'garnet' },
   { id: 'c-llzo', term: 'c-LLZO', expansion: 'cubic LLZO' },
   { id: 'lco', term: 'LCO', expansion: '$\\ce{LiCoO2}$' },
-].map((g) => ({ data: glossarySchema.parse(g) }));
-const mark = abbreviationMarker({ abbreviations: glossaryAbbreviations(glossary), href: routes.term });
+]);
 
 /** A section body through the edition's Markdown pipeline, then the page-level pass as the pages run it. */
 const page = async (markdown: string) => mark((await toHtml(markdown)).html);
@@ -76,5 +78,36 @@ describe('abbreviations: the first use on a page is marked and linked to the glo
     const body = (await toHtml('No abbreviation here: $\\ce{Li2O + CO2}$ and [@3] & <b>bold</b>.')).html;
     expect(body).toContain('data-pagefind-ignore=""');
     expect(mark(body)).toBe(body.replaceAll('=""', ''));
+  });
+
+  describe('a term equal to an element symbol is never marked inside a formula', () => {
+    const markElements = markerFor([
+      { id: 's', term: 'S', expansion: 'a term that is also sulfur' },
+      { id: 'co', term: 'Co', expansion: 'a term that is also cobalt' },
+      { id: 'lco', term: 'LCO', expansion: '$\\ce{LiCoO2}$' },
+    ]);
+    const pageWith = async (markdown: string) => markElements((await toHtml(markdown)).html);
+
+    it('reads a word across <sub> and <sup>: the S of Li2S, the Co of Co3O4 and Co3+ are the formula\'s', async () => {
+      const html = await pageWith('A $\\ce{Li2S}$ crust, $\\ce{Li2S_x}$, $\\ce{75Li2S-25P2S5}$ glass, $\\ce{Co3O4}$ and $\\ce{Co^{3+}}$, $\\ce{Li_xCoO2}$; then S and Co as words.');
+      expect(html).toContain('A Li<sub>2</sub>S crust, Li<sub>2</sub>S<sub><i>x</i></sub>, 75Li<sub>2</sub>S–25P<sub>2</sub>S<sub>5</sub> glass, Co<sub>3</sub>O<sub>4</sub> and Co<sup>3+</sup>');
+      expect(marked(html)).toEqual(['S → /base/glossary/#s (a term that is also sulfur)', 'Co → /base/glossary/#co (a term that is also cobalt)']);
+      expect(html).toMatch(/; then <a href="\/base\/glossary\/#s"><abbr[^>]*>S<\/abbr><\/a> and <a href="\/base\/glossary\/#co"><abbr[^>]*>Co<\/abbr><\/a> as words\.<\/p>/);
+    });
+
+    it('never marks a formula whose words touch no sub- or superscript: it is set apart (S, Co, CoS, Co/Co2+, LCO)', async () => {
+      const html = await pageWith('Sulfur $\\ce{S}$, cobalt $\\ce{Co}$, $\\ce{CoS}$, $\\ce{Co/Co^{2+}}$ and $\\ce{LCO}$ are formulas; LCO, Co and S are words.');
+      expect(html).toContain('Sulfur <span class="formula">S</span>, cobalt <span class="formula">Co</span>, <span class="formula">CoS</span>, <span class="formula">Co/Co<sup>2+</sup></span> and <span class="formula">LCO</span> are formulas;');
+      expect(marked(html)).toEqual([
+        'LCO → /base/glossary/#lco (LiCoO2)',
+        'Co → /base/glossary/#co (a term that is also cobalt)',
+        'S → /base/glossary/#s (a term that is also sulfur)',
+      ]);
+    });
+
+    it('reads the formula\'s pieces as they come in HTML too: beside a <sub> or <sup>, or inside one, a word is a formula\'s', () => {
+      const html = markElements('<p>Li<sub>2</sub>S, S<sub>8</sub>, Co<sup>2+</sup>, Li<sub>Co</sub>, <i>S</i>Co; S.</p>');
+      expect(html).toBe('<p>Li<sub>2</sub>S, S<sub>8</sub>, Co<sup>2+</sup>, Li<sub>Co</sub>, <i>S</i>Co; <a href="/base/glossary/#s"><abbr title="a term that is also sulfur">S</abbr></a>.</p>');
+    });
   });
 });

@@ -13,7 +13,7 @@ describe('textFormula: inline TeX set as text', () => {
     ['\\ce{LiCoO2}', 'LiCoO<sub>2</sub>'],
     ['\\ce{Li_{1.3}Al_{0.3}Ti_{1.7}(PO4)3}', 'Li<sub>1.3</sub>Al<sub>0.3</sub>Ti<sub>1.7</sub>(PO<sub>4</sub>)<sub>3</sub>'],
     ['\\ce{Li_{7-3x}Al_xLa3Zr2O12}', 'Li<sub>7−3<i>x</i></sub>Al<sub><i>x</i></sub>La<sub>3</sub>Zr<sub>2</sub>O<sub>12</sub>'],
-    ['\\ce{Li_{1+x+y}Al_x(Ti,Ge)_{2-x}Si_yP_{3-y}O12}', 'Li<sub>1+<i>x</i>+<i>y</i></sub>Al<sub><i>x</i></sub>(Ti,Ge)<sub>2−<i>x</i></sub>Si<sub><i>y</i></sub>P<sub>3−<i>y</i></sub>O<sub>12</sub>'],
+    ['\\ce{Li_{1+x+y}Al_x(Ti,Ge)_{2-x}Si_yP_{3-y}O12}', '<span class="formula">Li<sub>1+<i>x</i>+<i>y</i></sub>Al<sub><i>x</i></sub>(Ti,Ge)<sub>2−<i>x</i></sub>Si<sub><i>y</i></sub>P<sub>3−<i>y</i></sub>O<sub>12</sub></span>'],
     ['\\ce{LiNi0.8Co0.15Al0.05O2}', 'LiNi<sub>0.8</sub>Co<sub>0.15</sub>Al<sub>0.05</sub>O<sub>2</sub>'],
     ['\\ce{Li_{1,2}Ni_{0,2}Mn_{0,6}O2}', 'Li<sub>1,2</sub>Ni<sub>0,2</sub>Mn<sub>0,6</sub>O<sub>2</sub>'],
     ['\\ce{Li2S_x}', 'Li<sub>2</sub>S<sub><i>x</i></sub>'],
@@ -22,8 +22,10 @@ describe('textFormula: inline TeX set as text', () => {
     ['\\ce{Li+}', 'Li<sup>+</sup>'],
     ['\\ce{75Li2S-25P2S5}', '75Li<sub>2</sub>S–25P<sub>2</sub>S<sub>5</sub>'],
     ['\\ce{Li2S-P2S5}', 'Li<sub>2</sub>S–P<sub>2</sub>S<sub>5</sub>'],
-    ['\\ce{Li/Li+}', 'Li/Li<sup>+</sup>'],
-    ['\\ce{2Li}', '2Li'],
+    ['\\ce{Li/Li+}', '<span class="formula">Li/Li<sup>+</sup></span>'],
+    ['\\ce{2Li}', '<span class="formula">2Li</span>'],
+    ['\\ce{TiS}', '<span class="formula">TiS</span>'],
+    ['\\ce{LCO}', '<span class="formula">LCO</span>'],
     ['\\ce{e-}', 'e<sup>−</sup>'],
     ['\\ce{2e-}', '2e<sup>−</sup>'],
     ['-3.04', '−3.04'],
@@ -41,6 +43,7 @@ describe('textFormula: inline TeX set as text', () => {
     ['\\langle 112 \\rangle', '⟨112⟩'],
     ['\\{2\\,0\\,0\\}', '{2\u20090\u20090}'],
   ])('%s → %s', (tex, expected) => {
+    // A formula is wrapped only where a word of it touches no <sub>, <sup> or <i>, which would make it read as prose.
     expect(html(tex)).toBe(expected);
   });
 

@@ -1,4 +1,5 @@
 import { validatePages, type HtmlProblem } from '../../lib/checks/html';
+import { katexErrorOutput } from '../../lib/checks/katex-output';
 import { findBrokenLinks, type BrokenLink } from '../../lib/checks/links';
 import type { Stage } from './stage';
 
@@ -16,8 +17,10 @@ export function checkFailure(invalid: HtmlProblem[], broken: BrokenLink[]): stri
 export const outputChecks: Stage = {
   name: 'output checks',
   async run({ dir, base, pages }) {
-    const failure = checkFailure(await validatePages(pages), findBrokenLinks(pages, dir, base));
+    // Valid HTML, and no KaTeX error or trust-refused command rendered in red (src/lib/checks/katex-output.ts).
+    const invalid = [...(await validatePages(pages)), ...pages.flatMap((p) => katexErrorOutput(p))];
+    const failure = checkFailure(invalid, findBrokenLinks(pages, dir, base));
     if (failure) throw new Error(failure);
-    return `${pages.length} pages: valid HTML, no broken link or anchor`;
+    return `${pages.length} pages: valid HTML, no KaTeX error, no broken link or anchor`;
   },
 };
