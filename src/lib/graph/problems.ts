@@ -29,6 +29,10 @@ export const ruleIds = [
   'orphan',
   /** TeX, citation syntax or Markdown of a text field that does not render. */
   'prose',
+  /** A citation that is not `[@n]`, `[@n, m]` or `[@a–b]` with ascending numbers from 1. */
+  'citation-syntax',
+  /** A cross-link or a `<Study>`/`<Reaction>` whose id is not written as one. */
+  'link-syntax',
 ] as const;
 export type RuleId = (typeof ruleIds)[number];
 

@@ -1,4 +1,4 @@
-import { renderInline } from '../../../markdown/inline';
+import { renderInline, TextFieldError } from '../../../markdown/inline';
 import { cellSchema } from '../../../schemas/cell';
 import { glossarySchema } from '../../../schemas/glossary';
 import { materialSchema } from '../../../schemas/material';
@@ -56,7 +56,9 @@ export function checkProse(g: GraphContext): void {
       try {
         renderInline(text);
       } catch (err) {
-        g.problem({ rule: 'prose', ...where, message: `TeX does not render: ${(err as Error).message} (value: ${JSON.stringify(text)})` });
+        const value = `(value: ${JSON.stringify(text)})`;
+        if (err instanceof TextFieldError) for (const p of err.problems) g.problem({ rule: p.rule, ...where, message: `${p.message} ${value}` });
+        else g.problem({ rule: 'prose', ...where, message: `TeX does not render: ${(err as Error).message} ${value}` });
         continue;
       }
       for (const n of citedInText(text))
