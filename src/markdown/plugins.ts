@@ -8,6 +8,7 @@ import rehypeKatexStrict from '../plugins/rehype-katex-strict';
 import rehypeMathIndex from '../plugins/rehype-math-index';
 import rehypeTextFormulas from '../plugins/rehype-text-formulas';
 import rehypeUnits from '../plugins/rehype-units';
+import remarkAllowedMarkup from '../plugins/remark-allowed-markup';
 import remarkCitations from '../plugins/remark-citations';
 import remarkCrossLinks from '../plugins/remark-crosslinks';
 
@@ -28,6 +29,7 @@ export function markdownPlugins(routes: Routes): { remarkPlugins: PluggableList;
       remarkMath,
       [remarkCitations, { href: routes.reference }],
       [remarkCrossLinks, { href: (kind: Parameters<typeof linkHref>[1], id: string) => linkHref(routes, kind, id) }],
+      remarkAllowedMarkup,
     ],
     // Formulas that need no layout become text before KaTeX sees them; units bind after, so that one following an
     // exponent (10<sup>−4</sup> S cm) is bound too; the index reading goes beside what KaTeX rendered.

@@ -27,7 +27,10 @@ ${fields}`;
 
 interface Case {
   name: string;
-  /** The build stops at this error before the content graph runs (schema, MDX or citation syntax, TeX in MDX). */
+  /**
+   * The build stops at this error before the content graph runs (schema, MDX syntax, TeX in MDX), or passes the graph
+   * and fails the output checks: either way the case needs a build of its own.
+   */
   early?: boolean;
   files: Record<string, string>;
   append?: Record<string, string>;
@@ -56,6 +59,8 @@ const cases: Case[] = [
   { name: 'duplicate reference number', files: {}, append: { 'content/references.yaml': '- n: 237\n  authors: "A. Person et al."\n  container: "Nano Lett."\n  year: 2020\n' }, expect: [/content\/references\.yaml/, /\(n\): duplicate reference number 237 \(A\. Person et al\.; the first is S\. Ahmed et al\.\)/] },
   { name: 'reference cited nowhere', files: {}, append: { 'content/references.yaml': '- n: 238\n  authors: "A. Person et al."\n  container: "Nano Lett."\n  year: 2020\n' }, expect: [/content\/references\.yaml \(n: 238\)/, /reference 238 \(A\. Person et al\., Nano Lett\. 2020\) is cited in no section/] },
   { name: 'every citation and link problem of a file, each naming its fault', files: { 'content/sections/zz-bad.mdx': section('zz-bad', 'Text [@0] and [@241], [@3–1] and [oxide](material:LiCoO2) [@1].') }, expect: [/content\/sections\/zz-bad\.mdx:8:6: malformed citation "\[@0\]": there is no reference 0: the review numbers its references from 1 \[citation-syntax\]/, /zz-bad\.mdx:8:15 \(citation\): unknown reference number 241 \(the review has \d+\) \[unknown-id\]/, /zz-bad\.mdx:8:23: malformed citation "\[@3–1\]": the range "3–1" runs backwards: write the lower number first \(1–3\) \[citation-syntax\]/, /zz-bad\.mdx:8:34: malformed material link "material:LiCoO2": the id must be lower-case words joined by hyphens \[link-syntax\]/] },
+  { name: 'raw HTML the edition did not mean', files: { 'content/sections/zz-bad.mdx': section('zz-bad', 'Text [@1] <span onmouseover="alert(1)">tip</span> and <a href="javascript:alert(1)">x</a>.\n\n<img src="https://example.org/x.png" />\n\n<style>{"p { color: red }"}</style>') }, expect: [/content\/sections\/zz-bad\.mdx:8:11: <span> has an event-handler attribute "onmouseover", which runs script \[markup\]/, /zz-bad\.mdx:8:55: <a> has a script URL in href \("javascript:alert\(1\)"\) \[markup\]/, /zz-bad\.mdx:10:1: <img> loads "https:\/\/example\.org\/x\.png" from another origin \(src\): pages load only the edition's own files \[markup\]/, /zz-bad\.mdx:12:1: <style> is not allowed in a section body: the edition's styles are files of its own \[markup\]/] },
+  { name: 'unsafe markup in a built page', early: true, files: { 'public/zz-bad.html': '<!doctype html><html lang="en"><head><title>x</title></head><body><a href="javascript:alert(1)">x</a></body></html>\n' }, expect: [/\/zz-bad\.html 1:\d+ \[unsafe-markup\] <a> has a script URL in href \("javascript:alert\(1\)"\)/] },
 ];
 
 let project: ReturnType<typeof copyProject>;

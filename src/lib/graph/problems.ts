@@ -33,6 +33,8 @@ export const ruleIds = [
   'citation-syntax',
   /** A cross-link or a `<Study>`/`<Reaction>` whose id is not written as one. */
   'link-syntax',
+  /** Markup in a section body that the edition did not mean: raw HTML beyond a few inline elements, script, styles, other origins. */
+  'markup',
 ] as const;
 export type RuleId = (typeof ruleIds)[number];
 
