@@ -11,6 +11,7 @@ import rehypeUnits from '../plugins/rehype-units';
 import remarkAllowedMarkup from '../plugins/remark-allowed-markup';
 import remarkCitations from '../plugins/remark-citations';
 import remarkCrossLinks from '../plugins/remark-crosslinks';
+import remarkUniqueHeadings from '../plugins/remark-unique-headings';
 
 /**
  * KaTeX's options for every formula of the edition: MathML alongside HTML; errors reported, and made fatal by
@@ -30,6 +31,7 @@ export function markdownPlugins(routes: Routes): { remarkPlugins: PluggableList;
       [remarkCitations, { href: routes.reference }],
       [remarkCrossLinks, { href: (kind: Parameters<typeof linkHref>[1], id: string) => linkHref(routes, kind, id) }],
       remarkAllowedMarkup,
+      remarkUniqueHeadings,
     ],
     // Formulas that need no layout become text before KaTeX sees them; units bind after, so that one following an
     // exponent (10<sup>−4</sup> S cm) is bound too; the index reading goes beside what KaTeX rendered.

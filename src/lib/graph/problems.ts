@@ -7,7 +7,7 @@ import { closest, distance } from 'fastest-levenshtein';
 export const ruleIds = [
   /** A relation names an id or a reference number that does not exist. */
   'unknown-id',
-  /** Two records claim one number, slug or id. */
+  /** Two records claim one number, slug, id or glossary term; two headings of a section one anchor. */
   'duplicate',
   /** Reference numbers do not run 1, 2, 3 … */
   'reference-gap',
