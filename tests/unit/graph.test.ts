@@ -183,6 +183,23 @@ describe('the content graph', () => {
     expect(problemsOf(input)).toEqual(['content/glossary.yaml (id): duplicate glossary id "lco" (entry 2)']);
   });
 
+  it('reports a glossary term that a second entry repeats or reads as its plural, at its line', () => {
+    const input = validInput();
+    const lco = input.glossary[0]!;
+    lco.line = 17;
+    input.glossary.push(
+      { id: 'lco-2', filePath: 'content/glossary.yaml', line: 40, data: { ...lco.data, id: 'lco-2', expansion: 'low-cost oxide' } },
+      { id: 'lcos', filePath: 'content/glossary.yaml', line: 44, data: { ...lco.data, id: 'lcos', term: 'LCOs' } },
+      { id: 'nmc', filePath: 'content/glossary.yaml', line: 48, data: { ...lco.data, id: 'nmc', term: 'NMCs' } },
+      { id: 'nmc-1', filePath: 'content/glossary.yaml', line: 52, data: { ...lco.data, id: 'nmc-1', term: 'NMC' } },
+    );
+    expect(problemsOf(input)).toEqual([
+      'content/glossary.yaml:40 (term): duplicate glossary term "LCO": entry "lco" at line 17 has it too, and a page can expand it only one way',
+      'content/glossary.yaml:44 (term): glossary term "LCOs" is read as the plural of "LCO" (entry "lco" at line 17): a page would expand it as that',
+      'content/glossary.yaml:52 (term): the plural of glossary term "NMC" is the term of entry "nmc" at line 48, "NMCs": a page would expand one as the other',
+    ]);
+  });
+
   it('reports a study whose electrolyte is not one its cell configuration uses', () => {
     const input = validInput();
     input.studies[0]!.data.cell.electrolyte.materials = ['coo'];

@@ -1,6 +1,6 @@
 import { type GraphContext, loadNodes } from './context';
 import { reportBodyProblems, resolveBodies } from './passes/bodies';
-import { checkExports, checkProse, checkReached } from './passes/checks';
+import { checkExports, checkGlossaryTerms, checkProse, checkReached } from './passes/checks';
 import { deriveRelations } from './passes/derive';
 import { resolveReactions } from './passes/reactions';
 import { numberSections } from './passes/sections';
@@ -25,6 +25,7 @@ export const passes: readonly (readonly [name: string, pass: (g: GraphContext) =
   ['check exports', checkExports],
   ['check every record is reached', checkReached],
   ['check prose fields', checkProse],
+  ['check glossary terms', checkGlossaryTerms],
 ];
 
 /**
