@@ -7,6 +7,18 @@ import { makeRoutes } from './src/lib/routes.ts';
 import { katexWoff2 } from './src/integrations/katex-woff2.ts';
 import { postBuild } from './src/integrations/post-build/index.ts';
 
+/**
+ * Astro wraps each MDX body in a module (`?astroPropagatedAssets`) that opens with the directive
+ * "use astro:head-inject", and the bundler warns, once per section in about 170 lines of the log, that it may not
+ * keep it. Nothing in Astro 7 reads that directive any more (head propagation goes by the module's
+ * `__astroPropagation` export and its build metadata), so the warning is not the edition's to act on; every other
+ * warning is passed on.
+ */
+function quietAstroDirectives(warning, warn) {
+  if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('"use astro:head-inject"')) return;
+  warn(warning);
+}
+
 /** Base path, e.g. `/edition/` when served from a sub-folder; set EDITION_BASE. */
 const base = process.env.EDITION_BASE ?? '/';
 const routes = makeRoutes(base);
@@ -29,6 +41,12 @@ export default defineConfig({
   },
   // Everything done to the built site, in the order src/integrations/post-build/index.ts lists.
   integrations: [mdx(), postBuild()],
-  // No asset inlined as a data: URI: fonts and images stay files the CSP allows ('self').
-  vite: { plugins: [katexWoff2()], build: { assetsInlineLimit: 0 } },
+  vite: {
+    plugins: [katexWoff2()],
+    build: {
+      // No asset inlined as a data: URI: fonts and images stay files the CSP allows ('self').
+      assetsInlineLimit: 0,
+      rolldownOptions: { onwarn: quietAstroDirectives },
+    },
+  },
 });

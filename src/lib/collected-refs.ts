@@ -1,4 +1,5 @@
 import type { VFile } from 'vfile';
+import type { RuleId } from './graph/problems';
 import type { LinkKind } from './routes';
 
 /** Where in a source file something was written. */
@@ -33,15 +34,25 @@ export interface CollectedPlacement extends Place {
   id: string;
 }
 
+/**
+ * Something a remark plugin found wrong in a file (a malformed citation, raw HTML the edition does not allow …):
+ * collected rather than thrown, so that the content graph reports every problem of every file at once.
+ */
+export interface CollectedProblem extends Place {
+  rule: RuleId;
+  message: string;
+}
+
 /** What the remark plugins leave for the content graph in `remarkPluginFrontmatter.refs`. */
 export interface CollectedRefs {
   citations: CollectedCitation[];
   links: CollectedLink[];
   placements: CollectedPlacement[];
+  problems: CollectedProblem[];
 }
 
 export function emptyRefs(): CollectedRefs {
-  return { citations: [], links: [], placements: [] };
+  return { citations: [], links: [], placements: [], problems: [] };
 }
 
 /** The `refs` record of a file's Astro frontmatter data, created on first use. */
@@ -52,4 +63,13 @@ export function refsOf(file: VFile): CollectedRefs {
   const fm = data.astro.frontmatter;
   fm.refs ??= emptyRefs();
   return fm.refs as CollectedRefs;
+}
+
+/**
+ * Records a problem of the file for the content graph (`refs.problems`), and as a message of the file (`source` is
+ * the plugin's name). Nothing is thrown: whoever runs the pipeline reports the file's problems together.
+ */
+export function reportProblem(file: VFile, problem: CollectedProblem, source: string): void {
+  refsOf(file).problems.push(problem);
+  file.message(problem.message, { place: { line: problem.line, column: problem.column }, ruleId: problem.rule, source });
 }

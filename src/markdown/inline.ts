@@ -6,6 +6,7 @@ import remarkSmartypants from 'remark-smartypants';
 import { type Processor, unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
+import { type CollectedProblem, refsOf } from '../lib/collected-refs';
 import { routes } from '../lib/site';
 import { markdownPlugins } from './plugins';
 
@@ -35,10 +36,24 @@ const processor = unified()
   .use(rehypePlugins)
   .freeze();
 
-/** The HTML tree of a piece of Markdown, as the MDX bodies' pipeline makes it; throws where that pipeline fails. */
+/** A text field in which the edition's remark plugins found problems (a malformed citation or link …), all of them. */
+export class TextFieldError extends Error {
+  constructor(readonly problems: CollectedProblem[]) {
+    super(problems.map((p) => p.message).join('; '));
+    this.name = 'TextFieldError';
+  }
+}
+
+/**
+ * The HTML tree of a piece of Markdown, as the MDX bodies' pipeline makes it; throws where that pipeline fails, and
+ * a TextFieldError with every problem its plugins collected (in an MDX body the content graph reports them).
+ */
 function toTree(markdown: string): Root {
   const file = new VFile({ value: markdown });
-  return processor.runSync(processor.parse(file), file) as Root;
+  const tree = processor.runSync(processor.parse(file), file) as Root;
+  const { problems } = refsOf(file);
+  if (problems.length) throw new TextFieldError(problems);
+  return tree;
 }
 
 /** The block elements of a tree, whitespace between them left out. */

@@ -7,8 +7,10 @@ import rehypeKatexStrict from '../plugins/rehype-katex-strict';
 import rehypeMathIndex from '../plugins/rehype-math-index';
 import rehypeTextFormulas from '../plugins/rehype-text-formulas';
 import rehypeUnits from '../plugins/rehype-units';
+import remarkAllowedMarkup from '../plugins/remark-allowed-markup';
 import remarkCitations from '../plugins/remark-citations';
 import remarkCrossLinks from '../plugins/remark-crosslinks';
+import remarkUniqueHeadings from '../plugins/remark-unique-headings';
 
 /**
  * KaTeX's options for every formula of the edition: MathML alongside HTML, and no command trusted (\href, \url,
@@ -38,6 +40,8 @@ export function markdownPlugins(routes: Routes, prose: 'body' | 'field'): { rema
       // In a section body a citation leads to the page's own list of references, and it and its paragraph get ids.
       [remarkCitations, { href: routes.reference, inPage: prose === 'body' }],
       [remarkCrossLinks, { href: (kind: Parameters<typeof linkHref>[1], id: string) => linkHref(routes, kind, id) }],
+      remarkAllowedMarkup,
+      remarkUniqueHeadings,
     ],
     // Formulas that need no layout become text before KaTeX sees them; units bind after, so that one following an
     // exponent (10<sup>−4</sup> S cm) is bound too; KaTeX (through rehype-katex, strictly) renders the rest; the index

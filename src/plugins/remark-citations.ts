@@ -1,7 +1,7 @@
 import type { Nodes, Parent, PhrasingContent, Root, Text } from 'mdast';
 import type { VFile } from 'vfile';
 import { SKIP, visitParents } from 'unist-util-visit-parents';
-import { type CollectedCitation, refsOf } from '../lib/collected-refs';
+import { type CollectedCitation, refsOf, reportProblem } from '../lib/collected-refs';
 import { sentenceAround, sourceText } from '../lib/plain-text';
 import { CITATION, citedNumbers, parseCitation, type Item } from '../lib/citation-syntax';
 
@@ -132,14 +132,15 @@ export function citationsTransform(
   return { citations, problems };
 }
 
-/** remark plugin: citations become links; the numbers go to `remarkPluginFrontmatter.refs.citations`. */
+/**
+ * remark plugin: citations become links; the numbers go to `remarkPluginFrontmatter.refs.citations`, and every
+ * malformed citation, left as it was written, to `refs.problems` (rule `citation-syntax`), for the content graph to
+ * report with the file's other problems.
+ */
 export default function remarkCitations(options: CitationOptions) {
   return (tree: Root, file: VFile) => {
     const { citations, problems } = citationsTransform(tree, options);
-    const first = problems[0];
-    if (first) {
-      file.fail(first.message, { place: { line: first.line, column: first.column }, ruleId: 'citation', source: 'remark-citations' });
-    }
+    for (const p of problems) reportProblem(file, { rule: 'citation-syntax', ...p }, 'remark-citations');
     refsOf(file).citations.push(...citations);
   };
 }

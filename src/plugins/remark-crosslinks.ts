@@ -4,7 +4,7 @@ import type { VFile } from 'vfile';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { type LinkKind, linkKinds } from '../lib/routes';
-import { type CollectedLink, type CollectedPlacement, refsOf } from '../lib/collected-refs';
+import { type CollectedLink, type CollectedPlacement, refsOf, reportProblem } from '../lib/collected-refs';
 
 /** `material:licoo2` and the like: a link to a record of the content graph. */
 const CROSS_LINK = new RegExp(`^(${linkKinds.join('|')}):(.*)$`);
@@ -74,14 +74,14 @@ export function crossLinksTransform(
   return { links, placements, problems };
 }
 
-/** remark plugin: cross-links get their URLs; ids and places go to `remarkPluginFrontmatter.refs`. */
+/**
+ * remark plugin: cross-links get their URLs; ids and places go to `remarkPluginFrontmatter.refs`, and every
+ * malformed link or placement to `refs.problems` (rule `link-syntax`), for the content graph to report.
+ */
 export default function remarkCrossLinks(options: CrossLinkOptions) {
   return (tree: Root, file: VFile) => {
     const { links, placements, problems } = crossLinksTransform(tree, options);
-    const first = problems[0];
-    if (first) {
-      file.fail(first.message, { place: { line: first.line, column: first.column }, ruleId: 'cross-link', source: 'remark-crosslinks' });
-    }
+    for (const p of problems) reportProblem(file, { rule: 'link-syntax', ...p }, 'remark-crosslinks');
     const refs = refsOf(file);
     refs.links.push(...links);
     refs.placements.push(...placements);

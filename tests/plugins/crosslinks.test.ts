@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { collectMdx, failureOf, toHtml } from './pipeline';
+import { collectMdx, problemsOf, toHtml } from './pipeline';
 
 describe('remark-crosslinks through the real pipeline', () => {
   it('points each kind of cross-link at its page', async () => {
@@ -23,11 +23,18 @@ describe('remark-crosslinks through the real pipeline', () => {
     ]);
   });
 
-  it('fails on a malformed id with its line', async () => {
-    expect(await failureOf(toHtml('x\n\n[LCO](material:LiCoO2)'))).toMatchInlineSnapshot(`"content/sections/test.mdx:3:1: malformed material link "material:LiCoO2": the id must be lower-case words joined by hyphens"`);
+  it('collects a malformed id with its line', async () => {
+    expect(problemsOf((await toHtml('x\n\n[LCO](material:LiCoO2)')).refs)).toEqual([
+      'content/sections/test.mdx:3:1: malformed material link "material:LiCoO2": the id must be lower-case words joined by hyphens [link-syntax]',
+    ]);
   });
 
-  it('fails on a placement whose id is not a plain string', async () => {
-    expect(await failureOf(collectMdx('<Study id={x} />'))).toMatchInlineSnapshot(`"content/sections/test.mdx:1:1: <Study> needs id="…" written as a plain string of lower-case words joined by hyphens"`);
+  it('collects every malformed link and placement of a file, not only the first', async () => {
+    expect(problemsOf(await collectMdx('<Study id={x} />\n\n[LCO](material:LiCoO2) and [](cell:open-cell)\n\n<Reaction />'))).toEqual([
+      'content/sections/test.mdx:1:1: <Study> needs id="…" written as a plain string of lower-case words joined by hyphens [link-syntax]',
+      'content/sections/test.mdx:3:1: malformed material link "material:LiCoO2": the id must be lower-case words joined by hyphens [link-syntax]',
+      'content/sections/test.mdx:3:28: cell link "cell:open-cell" has no text [link-syntax]',
+      'content/sections/test.mdx:5:1: <Reaction> needs id="…" written as a plain string of lower-case words joined by hyphens [link-syntax]',
+    ]);
   });
 });

@@ -29,6 +29,11 @@ export async function collectMdx(mdx: string, path = 'content/sections/test.mdx'
   return (file.data as { astro: { frontmatter: { refs: CollectedRefs } } }).astro.frontmatter.refs;
 }
 
+/** The problems the plugins collected from a file, as the content graph prints them (`file:line:column: message [rule]`). */
+export function problemsOf(refs: CollectedRefs, path = 'content/sections/test.mdx'): string[] {
+  return refs.problems.map((p) => `${path}:${p.line}:${p.column}: ${p.message} [${p.rule}]`);
+}
+
 /** Where and why a pipeline run failed, as a person reading the build log sees it. */
 export async function failureOf(run: Promise<unknown>): Promise<string> {
   try {

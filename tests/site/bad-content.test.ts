@@ -27,16 +27,20 @@ ${fields}`;
 
 interface Case {
   name: string;
-  /** The build stops at this error before the content graph runs (schema, MDX or citation syntax, TeX in MDX). */
+  /**
+   * The build stops at this error before the content graph runs (schema, MDX syntax, TeX in MDX), or passes the graph
+   * and fails the output checks: either way the case needs a build of its own.
+   */
   early?: boolean;
-  files: Record<string, string>;
+  /** Files to add, as text or (for an encoding case) as bytes. */
+  files: Record<string, string | Uint8Array>;
   append?: Record<string, string>;
   expect: RegExp[];
 }
 
 const cases: Case[] = [
   { name: 'unknown citation number', files: { 'content/sections/zz-bad.mdx': section('zz-bad', 'Text [@1] and [@240].') }, expect: [/content\/sections\/zz-bad\.mdx:8:\d+/, /unknown reference number 240/] },
-  { name: 'malformed citation', early: true, files: { 'content/sections/zz-bad.mdx': section('zz-bad', 'Text [@12b].') }, expect: [/zz-bad\.mdx/, /8:6/, /malformed citation "\[@12b\]"/] },
+  { name: 'malformed citation', files: { 'content/sections/zz-bad.mdx': section('zz-bad', 'Text [@12b].') }, expect: [/zz-bad\.mdx/, /8:6/, /malformed citation "\[@12b\]"/] },
   { name: 'unknown material id', files: { 'content/sections/zz-bad.mdx': section('zz-bad', 'The [oxide](material:licoo3) [@1].') }, expect: [/zz-bad\.mdx:8:5/, /unknown material id "licoo3" \(nearest: licoo2/] },
   { name: 'unknown technique id', files: { 'content/sections/zz-bad.mdx': section('zz-bad', 'By [EELS](technique:eel) [@1].') }, expect: [/zz-bad\.mdx:8:4/, /unknown technique id "eel" \(nearest: eels/] },
   { name: 'unknown cell id', files: { 'content/sections/zz-bad.mdx': section('zz-bad', 'In a [cell](cell:open-cel) [@1].') }, expect: [/zz-bad\.mdx:8:6/, /unknown cell id "open-cel"/] },
@@ -44,8 +48,9 @@ const cases: Case[] = [
   { name: 'unknown reaction id', files: { 'content/sections/zz-bad.mdx': section('zz-bad', 'Text [@1].\n\n<Reaction id="no-such-reaction" />') }, expect: [/zz-bad\.mdx:10:1/, /unknown reaction id "no-such-reaction"/] },
   { name: 'unknown parent section', files: { 'content/sections/zz-bad.mdx': section('zz-bad', 'Text [@1].', 'parent: cathode\n') }, expect: [/zz-bad\.mdx \(parent\)/, /unknown section id "cathode" \(nearest: cathodes/] },
   { name: 'duplicate section slug', early: true, files: { 'content/sections/zz-bad.mdx': section('introduction', 'Text [@1].') }, expect: [/introduction/, /zz-bad\.mdx/] },
-  { name: 'empty title', early: true, files: { 'content/sections/zz-bad.mdx': section('zz-bad', 'Text [@1].').replace('title: Broken section', "title: ' '") }, expect: [/zz-bad\.mdx/, /title/, /must not be empty/] },
-  { name: 'wrong type in a study', early: true, files: { 'content/studies/zz-bad.yaml': study('quantities: [{ quantity: size, value: 5 }]\n').replace('year: 2016', 'year: "twenty"') }, expect: [/zz-bad\.yaml/, /year/, /year: Expected type `"number"`, received `"string"`/] },
+  { name: 'missing required frontmatter field', early: true, files: { 'content/sections/zz-bad.mdx': '---\nslug: zz-bad\nsummary: No title.\norder: 99\n---\n\nText [@1].\n' }, expect: [/content\/sections\/zz-bad\.mdx:2:1 \(title\): required field missing \(text expected\) \[schema\]/] },
+  { name: 'empty title', early: true, files: { 'content/sections/zz-bad.mdx': section('zz-bad', 'Text [@1].').replace('title: Broken section', "title: ' '") }, expect: [/content\/sections\/zz-bad\.mdx:3:8 \(title\): must not be empty \(value: " "\) \[schema\]/] },
+  { name: 'wrong type in a study', early: true, files: { 'content/studies/zz-bad.yaml': study('quantities: [{ quantity: size, value: 5 }]\n').replace('year: 2016', 'year: "twenty"') }, expect: [/content\/studies\/zz-bad\.yaml:3:7 \(year\): expected a number, got "twenty" \[schema\]/] },
   { name: 'unknown technique in a study', files: { 'content/studies/zz-bad.yaml': study('').replace('[hrtem]', '[hrtem, stemm]') }, expect: [/content\/studies\/zz-bad\.yaml \(techniques\[1\]\)/, /unknown technique id "stemm" \(nearest: stem/] },
   { name: 'malformed TeX', early: true, files: { 'content/sections/zz-bad.mdx': section('zz-bad', 'A formula $\\frac{1}$ [@1].') }, expect: [/zz-bad\.mdx/, /8:11/, /KaTeX parse error/, /\\frac\{1\}/] },
   { name: 'a link KaTeX refuses, in a section body', early: true, files: { 'content/sections/zz-bad.mdx': section('zz-bad', 'A link $\\href{javascript:alert(1)}{x}$ [@1].') }, expect: [/zz-bad\.mdx/, /8:8/, /KaTeX refused \\href in \$\\href\{javascript:alert\(1\)\}\{x\}\$, which it would show as red text/] },
@@ -57,6 +62,13 @@ const cases: Case[] = [
   { name: 'duplicate reference number', files: {}, append: { 'content/references.yaml': '- n: 237\n  authors: "A. Person et al."\n  container: "Nano Lett."\n  year: 2020\n' }, expect: [/content\/references\.yaml/, /\(n\): duplicate reference number 237 \(A\. Person et al\.; the first is S\. Ahmed et al\.\)/] },
   { name: 'reference cited nowhere', files: {}, append: { 'content/references.yaml': '- n: 238\n  authors: "A. Person et al."\n  container: "Nano Lett."\n  year: 2020\n' }, expect: [/content\/references\.yaml \(n: 238\)/, /reference 238 \(A\. Person et al\., Nano Lett\. 2020\) is cited in no section/] },
   { name: 'reference the exports cannot express', files: {}, append: { 'content/references.yaml': '- n: 239\n  authors: "A. Person et al."\n  container: "Nano Lett."\n  year: 2020\n  pages: "12{3}"\n' }, expect: [/content\/references\.yaml \(n: 239, pages\)/, /reference 239, field "pages": holds a character BibTeX and RIS cannot carry/, /\[reference-export\]/] },
+  { name: 'every citation and link problem of a file, each naming its fault', files: { 'content/sections/zz-bad.mdx': section('zz-bad', 'Text [@0] and [@241], [@3–1] and [oxide](material:LiCoO2) [@1].') }, expect: [/content\/sections\/zz-bad\.mdx:8:6: malformed citation "\[@0\]": there is no reference 0: the review numbers its references from 1 \[citation-syntax\]/, /zz-bad\.mdx:8:15 \(citation\): unknown reference number 241 \(the review has \d+\) \[unknown-id\]/, /zz-bad\.mdx:8:23: malformed citation "\[@3–1\]": the range "3–1" runs backwards: write the lower number first \(1–3\) \[citation-syntax\]/, /zz-bad\.mdx:8:34: malformed material link "material:LiCoO2": the id must be lower-case words joined by hyphens \[link-syntax\]/] },
+  { name: 'raw HTML the edition did not mean', files: { 'content/sections/zz-bad.mdx': section('zz-bad', 'Text [@1] <span onmouseover="alert(1)">tip</span> and <a href="javascript:alert(1)">x</a>.\n\n<img src="https://example.org/x.png" />\n\n<style>{"p { color: red }"}</style>') }, expect: [/content\/sections\/zz-bad\.mdx:8:11: <span> has an event-handler attribute "onmouseover", which runs script \[markup\]/, /zz-bad\.mdx:8:55: <a> has a script URL in href \("javascript:alert\(1\)"\) \[markup\]/, /zz-bad\.mdx:10:1: <img> loads "https:\/\/example\.org\/x\.png" from another origin \(src\): pages load only the edition's own files \[markup\]/, /zz-bad\.mdx:12:1: <style> is not allowed in a section body: the edition's styles are files of its own \[markup\]/] },
+  { name: 'unsafe markup in a built page', early: true, files: { 'public/zz-bad.html': '<!doctype html><html lang="en"><head><title>x</title></head><body><a href="javascript:alert(1)">x</a></body></html>\n' }, expect: [/\/zz-bad\.html 1:\d+ \[unsafe-markup\] <a> has a script URL in href \("javascript:alert\(1\)"\)/] },
+  { name: 'duplicate heading in a section', files: { 'content/sections/zz-bad.mdx': section('zz-bad', 'Text [@1].\n\n## Notes\n\nA.\n\n## Notes\n\nB.') }, expect: [/content\/sections\/zz-bad\.mdx:14:1: duplicate heading "Notes" \(the same anchor as the heading at line 10\): the edition does not rename an anchor, so give each heading its own words \[duplicate\]/] },
+  { name: 'files no collection would read', early: true, files: { 'content/studies/zz-bad.yml': study('').replace('year: 2016', 'year: "twenty"'), 'content/sections/zz-bad.md': section('zz-bad', 'Text [@999].'), 'content/materials/Zz-Upper.yaml': "name: upper\nformula: 'Li'\nroles: [anode]\nfamily: other\nsummary: upper\n" }, expect: [/content\/materials\/Zz-Upper\.yaml: not read: a file's name is lower-case words joined by hyphens, and "Zz-Upper" is not \(the edition does not rename or re-case it\) \[unread-file\]/, /content\/sections\/zz-bad\.md: not read: the files of content\/sections\/ end in \.mdx \[unread-file\]/, /content\/studies\/zz-bad\.yml: not read: the files of content\/studies\/ end in \.yaml \[unread-file\]/] },
+  { name: 'a byte that is not UTF-8, in YAML and in MDX', early: true, files: { 'content/studies/zz-bad.yaml': Buffer.from(study('').replace('a system', 'caf\u00e9 system'), 'latin1'), 'content/sections/zz-bad.mdx': Buffer.from(section('zz-bad', 'Caf\u00e9 [@1].'), 'latin1') }, expect: [/content\/sections\/zz-bad\.mdx:8: byte 0xE9 at offset 99 is not UTF-8: save the file as UTF-8 \[encoding\]/, /content\/studies\/zz-bad\.yaml:5: byte 0xE9 at offset 80 is not UTF-8: save the file as UTF-8 \[encoding\]/] },
+  { name: 'a second glossary entry for a term', files: {}, append: { 'content/glossary.yaml': '- id: zz-lco\n  term: LCO\n  expansion: low-cost oxide\n' }, expect: [/content\/glossary\.yaml:\d+ \(term\): duplicate glossary term "LCO": entry "lco" at line \d+ has it too, and a page can expand it only one way \[duplicate\]/] },
 ];
 
 let project: ReturnType<typeof copyProject>;
@@ -94,7 +106,7 @@ function renamed(c: Case, i: number): Case {
   const name = (text: string) => text.replaceAll('zz-bad', `zz-bad-${i}`);
   return {
     ...c,
-    files: Object.fromEntries(Object.entries(c.files).map(([path, text]) => [name(path), name(text)])),
+    files: Object.fromEntries(Object.entries(c.files).map(([path, text]) => [name(path), typeof text === 'string' ? name(text) : text])),
     expect: c.expect.map((re) => new RegExp(name(re.source), re.flags)),
   };
 }

@@ -183,6 +183,23 @@ describe('the content graph', () => {
     expect(problemsOf(input)).toEqual(['content/glossary.yaml (id): duplicate glossary id "lco" (entry 2)']);
   });
 
+  it('reports a glossary term that a second entry repeats or reads as its plural, at its line', () => {
+    const input = validInput();
+    const lco = input.glossary[0]!;
+    lco.line = 17;
+    input.glossary.push(
+      { id: 'lco-2', filePath: 'content/glossary.yaml', line: 40, data: { ...lco.data, id: 'lco-2', expansion: 'low-cost oxide' } },
+      { id: 'lcos', filePath: 'content/glossary.yaml', line: 44, data: { ...lco.data, id: 'lcos', term: 'LCOs' } },
+      { id: 'nmc', filePath: 'content/glossary.yaml', line: 48, data: { ...lco.data, id: 'nmc', term: 'NMCs' } },
+      { id: 'nmc-1', filePath: 'content/glossary.yaml', line: 52, data: { ...lco.data, id: 'nmc-1', term: 'NMC' } },
+    );
+    expect(problemsOf(input)).toEqual([
+      'content/glossary.yaml:40 (term): duplicate glossary term "LCO": entry "lco" at line 17 has it too, and a page can expand it only one way',
+      'content/glossary.yaml:44 (term): glossary term "LCOs" is read as the plural of "LCO" (entry "lco" at line 17): a page would expand it as that',
+      'content/glossary.yaml:52 (term): the plural of glossary term "NMC" is the term of entry "nmc" at line 48, "NMCs": a page would expand one as the other',
+    ]);
+  });
+
   it('reports a study whose electrolyte is not one its cell configuration uses', () => {
     const input = validInput();
     input.studies[0]!.data.cell.electrolyte.materials = ['coo'];
@@ -202,6 +219,24 @@ describe('the content graph', () => {
     ]);
   });
 
+  it('reports what the plugins found in the bodies at its line, beside an unknown number of the same file', () => {
+    const input = validInput();
+    input.sections[1]!.refs.problems.push({ rule: 'citation-syntax', line: 12, column: 4, message: 'malformed citation "[@0]": there is no reference 0: the review numbers its references from 1' });
+    input.sections[1]!.refs.citations.push({ numbers: [238], line: 12, column: 12, context: '' });
+    expect(problemsOf(input)).toEqual([
+      'content/sections/lco.mdx:12:4: malformed citation "[@0]": there is no reference 0: the review numbers its references from 1',
+      'content/sections/lco.mdx:12:12 (citation): unknown reference number 238 (the review has 3)',
+    ]);
+  });
+
+  it('reports a malformed citation in a text field under its own rule, with the value', () => {
+    const input = validInput();
+    input.studies[0]!.data.observations = ['As in [@0, 3].'];
+    expect(problemsOf(input)).toEqual([
+      'content/studies/yang-2018.yaml (observations[0]): malformed citation "[@0, 3]": there is no reference 0: the review numbers its references from 1 (value: "As in [@0, 3].")',
+    ]);
+  });
+
   it('gives every problem its rule id, printed after the message', () => {
     const input = validInput();
     input.sections[1]!.refs.citations.push({ numbers: [238], line: 12, column: 4, context: '' });
@@ -211,6 +246,8 @@ describe('the content graph', () => {
     input.studies[0]!.data.cell.electrolyte.materials = ['coo'];
     input.references.push({ ...input.references[0]!, data: { ...input.references[0]!.data } });
     input.materials[0]!.data.summary = 'Unpaired $ here.';
+    input.techniques[0]!.data.summary = 'As in [@3–1].';
+    input.sections[0]!.refs.problems.push({ rule: 'link-syntax', line: 9, column: 1, message: '<Study> needs id="…"' });
     let message = '';
     try {
       buildGraph(input);
@@ -218,7 +255,7 @@ describe('the content graph', () => {
       message = (error as Error).message;
     }
     const rules = [...message.matchAll(/ \[([a-z-]+)\]$/gm)].map((m) => m[1]);
-    expect(rules.sort()).toEqual(['cell-filing', 'duplicate', 'prose', 'section-number', 'study-year', 'unknown-id']);
+    expect(rules.sort()).toEqual(['cell-filing', 'citation-syntax', 'duplicate', 'link-syntax', 'prose', 'section-number', 'study-year', 'unknown-id']);
     expect(rules.every((r) => (ruleIds as readonly string[]).includes(r!))).toBe(true);
   });
 

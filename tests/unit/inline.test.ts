@@ -25,4 +25,11 @@ describe('text fields: math and citations', () => {
   it('throws on a malformed citation, naming it', () => {
     expect(() => renderInline('see [@12b]')).toThrow(/malformed citation "\[@12b\]"/);
   });
+
+  it('throws on a script URL or an image from another origin, and shows raw HTML as the text it is', () => {
+    expect(() => renderInline('[click](javascript:alert(1)) and ![x](https://example.org/x.png)')).toThrow(
+      `the link to "javascript:alert(1)" has a script URL; the image "https://example.org/x.png" is not one of the edition's own files: pages load nothing from another origin`,
+    );
+    expect(renderInline('<b>b</b>')).toBe('&lt;b>b&lt;/b>');
+  });
 });

@@ -1,5 +1,6 @@
 import { validatePages, type HtmlProblem } from '../../lib/checks/html';
 import { katexErrorOutput } from '../../lib/checks/katex-output';
+import { findUnsafeMarkup } from '../../lib/checks/unsafe-markup';
 import { findBrokenLinks, type BrokenLink } from '../../lib/checks/links';
 import type { Stage } from './stage';
 
@@ -18,9 +19,14 @@ export const outputChecks: Stage = {
   name: 'output checks',
   async run({ dir, base, pages }) {
     // Valid HTML, and no KaTeX error or trust-refused command rendered in red (src/lib/checks/katex-output.ts).
-    const invalid = [...(await validatePages(pages)), ...pages.flatMap((p) => katexErrorOutput(p))];
+    const invalid = [
+      ...(await validatePages(pages)),
+      ...pages.flatMap((p) => katexErrorOutput(p)),
+      // No event handler, javascript: URL, external resource, <style> or <script> the edition did not mean (src/lib/checks/unsafe-markup.ts).
+      ...findUnsafeMarkup(pages).map((u) => ({ page: u.page, line: u.line, column: u.column, rule: 'unsafe-markup', message: u.message })),
+    ];
     const failure = checkFailure(invalid, findBrokenLinks(pages, dir, base));
     if (failure) throw new Error(failure);
-    return `${pages.length} pages: valid HTML, no KaTeX error, no broken link or anchor`;
+    return `${pages.length} pages: valid HTML, no KaTeX error, no unsafe markup, no broken link or anchor`;
   },
 };

@@ -1,6 +1,6 @@
 import { type GraphContext, loadNodes } from './context';
-import { resolveBodies } from './passes/bodies';
-import { checkExports, checkProse, checkReached } from './passes/checks';
+import { reportBodyProblems, resolveBodies } from './passes/bodies';
+import { checkExports, checkGlossaryTerms, checkProse, checkReached } from './passes/checks';
 import { deriveRelations } from './passes/derive';
 import { resolveReactions } from './passes/reactions';
 import { numberSections } from './passes/sections';
@@ -16,6 +16,7 @@ export { graphCounts } from './types';
  * reads what the ones before it made. Every problem found is collected; none stops the passes after it.
  */
 export const passes: readonly (readonly [name: string, pass: (g: GraphContext) => void])[] = [
+  ['report problems found in section bodies', reportBodyProblems],
   ['number sections', numberSections],
   ['resolve studies', resolveStudies],
   ['resolve section bodies', resolveBodies],
@@ -24,6 +25,7 @@ export const passes: readonly (readonly [name: string, pass: (g: GraphContext) =
   ['check exports', checkExports],
   ['check every record is reached', checkReached],
   ['check prose fields', checkProse],
+  ['check glossary terms', checkGlossaryTerms],
 ];
 
 /**

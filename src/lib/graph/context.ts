@@ -35,7 +35,7 @@ export function loadNodes(input: GraphInput): GraphContext {
     .map((e): ReferenceNode => ({ ...e, n: e.data.n, citedIn: [], studies: [], materials: [], cells: [] }))
     .filter((r) => {
       const first = reference.get(r.n);
-      if (first) problem({ rule: 'duplicate', file: r.filePath, field: 'n', message: `duplicate reference number ${r.n} (${r.data.authors}; the first is ${first.data.authors})` });
+      if (first) problem({ rule: 'duplicate', file: r.filePath, line: r.line, field: 'n', message: `duplicate reference number ${r.n} (${r.data.authors}; the first is ${first.data.authors})` });
       else reference.set(r.n, r);
       return !first;
     })
@@ -56,7 +56,7 @@ export function loadNodes(input: GraphInput): GraphContext {
 
   const glossary: GlossaryNode[] = input.glossary.map((e) => ({ ...e, sections: [] }));
   for (const g of glossary)
-    if (g.id !== g.data.id) problem({ rule: 'duplicate', file: g.filePath, field: 'id', message: `duplicate glossary id "${g.data.id}" ${g.id.slice(g.data.id.length).trim()}` });
+    if (g.id !== g.data.id) problem({ rule: 'duplicate', file: g.filePath, line: g.line, field: 'id', message: `duplicate glossary id "${g.data.id}" ${g.id.slice(g.data.id.length).trim()}` });
 
   const materials: MaterialNode[] = input.materials.map((e) => ({ ...e, searchTerms: materialSearchTerms(e.data), studies: [], sections: [], reactions: [] }));
   const techniques: TechniqueNode[] = input.techniques.map((e) => ({ ...e, searchTerms: techniqueSearchTerms(e.data), studies: [], sections: [] }));

@@ -1,13 +1,22 @@
 import { closest, distance } from 'fastest-levenshtein';
 
 /**
- * Every kind of problem the content graph reports, by a stable id: tests assert it, and the build log prints it
- * after the message (`[unknown-id]`), so that a reader can find every case of one kind.
+ * Every kind of problem the content reports, by a stable id: tests assert it, and the build log prints it after the
+ * message (`[unknown-id]`), so that a reader can find every case of one kind. The first four are found before the
+ * collections load (src/lib/content-files.ts), the rest by the content graph.
  */
 export const ruleIds = [
+  /** A file or folder of content/ that no collection reads: an unknown name, another extension, a name not an id. */
+  'unread-file',
+  /** A byte that is not UTF-8. */
+  'encoding',
+  /** YAML (a record, a list, a section's frontmatter) that does not parse. */
+  'yaml-syntax',
+  /** A field that its schema refuses: missing, of another type, not an allowed value, unknown. */
+  'schema',
   /** A relation names an id or a reference number that does not exist. */
   'unknown-id',
-  /** Two records claim one number, slug or id. */
+  /** Two records claim one number, slug, id or glossary term; two headings of a section one anchor. */
   'duplicate',
   /** Reference numbers do not run 1, 2, 3 … */
   'reference-gap',
@@ -29,6 +38,12 @@ export const ruleIds = [
   'orphan',
   /** TeX, citation syntax or Markdown of a text field that does not render. */
   'prose',
+  /** A citation that is not `[@n]`, `[@n, m]` or `[@a–b]` with ascending numbers from 1. */
+  'citation-syntax',
+  /** A cross-link or a `<Study>`/`<Reaction>` whose id is not written as one. */
+  'link-syntax',
+  /** Markup in a section body that the edition did not mean: raw HTML beyond a few inline elements, script, styles, other origins. */
+  'markup',
 ] as const;
 export type RuleId = (typeof ruleIds)[number];
 
@@ -38,7 +53,7 @@ export interface Problem {
   rule: RuleId;
   /** Path of the file, relative to the project. */
   file: string;
-  /** Line in the file, when known (MDX bodies). */
+  /** Line in the file, when known (MDX bodies, YAML read with places). */
   line?: number | undefined;
   column?: number | undefined;
   /** The field, e.g. `materials[2]` or `cell.type`. */
@@ -51,7 +66,7 @@ export function formatProblem(p: Problem): string {
   return `${where}${p.field ? ` (${p.field})` : ''}: ${p.message} [${p.rule}]`;
 }
 
-/** Thrown by the content graph when the content is wrong; the message lists every problem. */
+/** Thrown when the content is wrong, by the content graph or by the check of content/ before it loads; the message lists every problem. */
 export class ContentGraphError extends Error {
   constructor(readonly problems: Problem[]) {
     super(`The content has ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n${problems.map((p) => `  - ${formatProblem(p)}`).join('\n')}`);

@@ -14,6 +14,8 @@ import type { SearchTerms } from '../search-terms';
 export interface Entry<T> {
   id: string;
   filePath: string;
+  /** Its line, for a record in a file of many (the references, the glossary). */
+  line?: number | undefined;
   data: T;
 }
 

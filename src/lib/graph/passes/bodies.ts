@@ -17,6 +17,15 @@ export const linkTargets = (g: GraphContext): Record<LinkKind, Map<string, unkno
 });
 
 /**
+ * What the remark plugins found wrong in each section body (a malformed citation or link, markup the edition does
+ * not allow …), each at its line: collected while the bodies compiled, so that every one of them is reported at once.
+ */
+export function reportBodyProblems(g: GraphContext): void {
+  for (const s of g.sections)
+    for (const p of s.refs.problems) g.problem({ rule: p.rule, file: s.filePath, line: p.line, column: p.column, message: p.message });
+}
+
+/**
  * What the section bodies collected, resolved in reading order: citations to references (with the sentence that
  * cites), cross-links to their records, and each `<Study>` and `<Reaction>` to its one place; reactions are numbered
  * as they are placed.

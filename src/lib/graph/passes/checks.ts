@@ -1,4 +1,4 @@
-import { renderInline } from '../../../markdown/inline';
+import { renderInline, TextFieldError } from '../../../markdown/inline';
 import { cellSchema } from '../../../schemas/cell';
 import { glossarySchema } from '../../../schemas/glossary';
 import { materialSchema } from '../../../schemas/material';
@@ -10,6 +10,7 @@ import { techniqueSchema } from '../../../schemas/technique';
 import { CitationDataError, referenceToCsl } from '../../citation';
 import { citedInText } from '../../citation-syntax';
 import type { GraphContext } from '../context';
+import type { GlossaryNode } from '../types';
 import { proseFields } from '../prose';
 
 /** Every reference can be exported as CSL-JSON (and so as BibTeX and RIS). */
@@ -56,7 +57,9 @@ export function checkProse(g: GraphContext): void {
       try {
         renderInline(text);
       } catch (err) {
-        g.problem({ rule: 'prose', ...where, message: `TeX does not render: ${(err as Error).message} (value: ${JSON.stringify(text)})` });
+        const value = `(value: ${JSON.stringify(text)})`;
+        if (err instanceof TextFieldError) for (const p of err.problems) g.problem({ rule: p.rule, ...where, message: `${p.message} ${value}` });
+        else g.problem({ rule: 'prose', ...where, message: `TeX does not render: ${(err as Error).message} ${value}` });
         continue;
       }
       for (const n of citedInText(text))
@@ -78,4 +81,29 @@ export function checkProse(g: GraphContext): void {
   for (const t of g.techniques) check(t.filePath, '', techniqueSchema, t.data);
   for (const c of g.cells) check(c.filePath, '', cellSchema, c.data);
   for (const t of g.glossary) check(t.filePath, `${t.id}.`, glossarySchema, t.data);
+}
+
+/**
+ * Each glossary term is one entry's. The pages mark a term, or its plural with an "s", by its text alone: a second
+ * entry for the same term, or one whose term is another's plural, would silently win and expand it wrongly.
+ */
+export function checkGlossaryTerms(g: GraphContext): void {
+  const read = new Map<string, { entry: GlossaryNode; plural: boolean }>();
+  for (const t of g.glossary) {
+    if (t.id !== t.data.id) continue; // a repeated id, reported when the nodes were made
+    const { term } = t.data;
+    const other = read.get(term) ?? read.get(`${term}s`);
+    if (other) {
+      const where = `entry "${other.entry.id}"${other.entry.line ? ` at line ${other.entry.line}` : ''}`;
+      const message = other.entry.data.term === term
+        ? `duplicate glossary term "${term}": ${where} has it too, and a page can expand it only one way`
+        : other.plural
+          ? `glossary term "${term}" is read as the plural of "${other.entry.data.term}" (${where}): a page would expand it as that`
+          : `the plural of glossary term "${term}" is the term of ${where}, "${term}s": a page would expand one as the other`;
+      g.problem({ rule: 'duplicate', file: t.filePath, line: t.line, field: 'term', message });
+      continue;
+    }
+    read.set(term, { entry: t, plural: false });
+    read.set(`${term}s`, { entry: t, plural: true });
+  }
 }
