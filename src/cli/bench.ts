@@ -58,12 +58,12 @@ async function build(dir: string, out: string, log: string): Promise<BuildRun> {
 /** The project with a corpus `factor` times larger, in a throw-away copy (node_modules linked). */
 async function scaledBuild(): Promise<BuildRun> {
   const dir = mkdtempSync(join(tmpdir(), 'edition-bench-'));
-  const skip = new Set(['node_modules', 'dist', '.stage', '.astro', '.git', 'coverage', 'bench-results', 'content']);
+  // Not copied: what the copy links or makes anew, and the staging folders of builds (.dist.build-…).
+  const skip = (name: string) => ['node_modules', 'dist', '.astro', '.git', 'coverage', 'bench-results', 'content'].includes(name) || /^\..+\.build-/.test(name);
   try {
-    cpSync(root, dir, { recursive: true, filter: (src) => !skip.has(src.slice(root.length + 1).split('/')[0]!) });
+    cpSync(root, dir, { recursive: true, filter: (src) => !skip(src.slice(root.length + 1).split('/')[0]!) });
     symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
     writeCorpus(join(dir, 'content'), multiplyCorpus(readCorpus(join(root, 'content')), factor));
-    // Built inside the copy: the atomic build moves its staged site with a rename, which cannot cross file systems.
     return await build(dir, join(dir, 'dist'), join(results, `build-x${factor}.log`));
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -1,25 +1,64 @@
-import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const root = resolve('.');
-const skip = new Set(['node_modules', 'dist', '.stage', '.astro', '.git', 'coverage']);
+/** Not copied: what the copy links or makes anew, and the staging folders of builds (.dist.build-…). */
+const skip = (name: string) => ['node_modules', 'dist', '.astro', '.git', 'coverage'].includes(name) || /^\..+\.build-/.test(name);
+
+/** A build started in the background: its npm process, what it printed so far, and how it ended. */
+export interface RunningBuild {
+  npm: ChildProcess;
+  output: () => string;
+  ended: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
 
 /** A throw-away copy of the project (its node_modules linked, not copied), for builds that must not touch dist/. */
-export function copyProject(): { dir: string; build: (env?: Record<string, string>) => { status: number; output: string }; remove: () => void } {
+export function copyProject(): {
+  dir: string;
+  build: (env?: Record<string, string>) => { status: number; output: string };
+  start: (env?: Record<string, string>) => RunningBuild;
+  remove: () => void;
+} {
   const dir = mkdtempSync(join(tmpdir(), 'edition-'));
-  cpSync(root, dir, { recursive: true, filter: (src) => !skip.has(src.slice(root.length + 1).split('/')[0]!) });
+  cpSync(root, dir, { recursive: true, filter: (src) => !skip(src.slice(root.length + 1).split('/')[0]!) });
   symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
+  // The copy publishes into its own dist/ unless the case names another: an EDITION_DIST that points the site
+  // tests at an existing build must not leak in, or the copy's build would replace the site under test.
+  const environment = (env: Record<string, string>) => {
+    const { EDITION_DIST: _underTest, ...inherited } = process.env;
+    return { ...inherited, NO_COLOR: '1', FORCE_COLOR: '0', ...env };
+  };
   return {
     dir,
     build: (env = {}) => {
-      // The copy publishes into its own dist/ unless the case names another: an EDITION_DIST that points the site
-      // tests at an existing build must not leak in, or the copy's build would replace the site under test.
-      const { EDITION_DIST: _underTest, ...inherited } = process.env;
-      const run = spawnSync('npm', ['run', '--silent', 'build'], { cwd: dir, encoding: 'utf8', env: { ...inherited, NO_COLOR: '1', FORCE_COLOR: '0', ...env } });
+      const run = spawnSync('npm', ['run', '--silent', 'build'], { cwd: dir, encoding: 'utf8', env: environment(env) });
       return { status: run.status ?? 1, output: `${run.stdout}\n${run.stderr}` };
+    },
+    start: (env = {}) => {
+      const npm = spawn('npm', ['run', '--silent', 'build'], { cwd: dir, env: environment(env), stdio: ['ignore', 'pipe', 'pipe'] });
+      let output = '';
+      npm.stdout!.on('data', (d: Buffer) => (output += d));
+      npm.stderr!.on('data', (d: Buffer) => (output += d));
+      const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => npm.once('close', (code, signal) => done({ code, signal })));
+      return { npm, output: () => output, ended };
     },
     remove: () => rmSync(dir, { recursive: true, force: true }),
   };
+}
+
+/** The processes (pid and command line) whose working folder is `dir` or whose command line names it, from /proc. */
+export function processesIn(dir: string): string[] {
+  const found: string[] = [];
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ').trim();
+      const cwd = readlinkSync(`/proc/${pid}/cwd`);
+      if (cwd === dir || cwd.startsWith(`${dir}/`) || cmdline.includes(dir)) found.push(`${pid} ${cmdline}`);
+    } catch {
+      // the process ended between the listing and the read
+    }
+  }
+  return found;
 }
