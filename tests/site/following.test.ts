@@ -54,7 +54,7 @@ describe('the preview of a reference', () => {
     const citation = page.getByRole('main').getByRole('link', { name: '83', exact: true }).first();
     const tip = page.getByRole('tooltip');
     await citation.hover();
-    await expect(tip.isVisible()).resolves.toBe(true);
+    await tip.waitFor({ state: 'visible', timeout: 2000 });
     expect(await tip.locator('i').count()).toBe(1); // the journal
     await tip.hover();
     await page.waitForTimeout(600);
@@ -62,9 +62,9 @@ describe('the preview of a reference', () => {
     await page.mouse.move(5, 5);
     await tip.waitFor({ state: 'hidden', timeout: 2000 });
     await citation.hover();
-    await expect(tip.isVisible()).resolves.toBe(true);
+    await tip.waitFor({ state: 'visible', timeout: 2000 });
     await page.keyboard.press('Escape');
-    await expect(tip.isVisible()).resolves.toBe(false);
+    await tip.waitFor({ state: 'hidden', timeout: 2000 });
     expect(problems).toEqual([]);
     await page.close();
   });
@@ -76,7 +76,7 @@ describe('the preview of a reference', () => {
     await citation.evaluate((a) => scrollBy(0, a.getBoundingClientRect().bottom - innerHeight + 4));
     await citation.hover();
     const tip = page.getByRole('tooltip');
-    await expect(tip.isVisible()).resolves.toBe(true);
+    await tip.waitFor({ state: 'visible', timeout: 2000 });
     expect(await inView(page, tip)).toBe(true);
     expect((await tip.boundingBox())!.y + (await tip.boundingBox())!.height).toBeLessThanOrEqual((await citation.boundingBox())!.y);
     expect(problems).toEqual([]);
@@ -112,7 +112,7 @@ describe('copy buttons', () => {
     });
     const button = page.getByRole('button', { name: 'Copy', exact: true }).first();
     await button.click();
-    await expect(page.getByRole('status').filter({ hasText: 'Refused' }).count()).resolves.toBe(1);
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Refused' }).count()).toBe(1);
     const citation = await page.locator(`#${await button.getAttribute('data-copy')}`).textContent();
     await expect(page.evaluate(() => getSelection()!.toString())).resolves.toBe(citation);
     expect(problems).toEqual([]);
@@ -132,7 +132,7 @@ describe('copy buttons', () => {
     });
     const button = page.getByRole('button', { name: 'Copy', exact: true }).first();
     await button.click();
-    await expect(page.getByRole('status').filter({ hasText: 'Copied' }).count()).resolves.toBe(1);
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Copied' }).count()).toBe(1);
     const source = page.locator(`#${await button.getAttribute('data-copy')}`);
     const copied = await page.evaluate(() => (window as unknown as { copied: Record<string, string> }).copied);
     expect(copied).toEqual({ 'text/html': await source.innerHTML(), 'text/plain': (await source.textContent())!.trim() });

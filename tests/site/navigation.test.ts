@@ -43,8 +43,12 @@ describe('search from the header', () => {
     // The search interface's rules came with the dialog (the page's own stylesheet has none).
     expect(requests.filter((r) => /\/_astro\/search[^/]*\.css$/.test(r))).toHaveLength(1);
     await expect(dialog.locator('.search-body').evaluate((e) => getComputedStyle(e).display)).resolves.toBe('grid');
-    const pageLink = new URL((await dialog.locator('.search-page-link').getAttribute('href'))!, env.site.origin);
-    expect(pageLink.pathname + pageLink.search).toBe('/search/?q=LiCoO2');
+    // The link to the search page follows the query once its last keys have been searched.
+    const pageLink = async () => {
+      const url = new URL((await dialog.locator('.search-page-link').getAttribute('href'))!, env.site.origin);
+      return url.pathname + url.search;
+    };
+    await expect.poll(pageLink).toBe('/search/?q=LiCoO2');
     await page.evaluate(axeSource);
     const axe = (await page.evaluate((tags) => (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: { id: string }[] }> } }).axe.run(document, { runOnly: { type: 'tag', values: tags } }), axeTags)) as { violations: { id: string }[] };
     expect(axe.violations.map((v) => v.id)).toEqual([]);
