@@ -32,6 +32,11 @@ interface Case {
    * and fails the output checks: either way the case needs a build of its own.
    */
   early?: boolean;
+  /**
+   * The check of content/'s files (src/lib/content-files.ts: names, encoding, schemas) reports it before anything
+   * loads, with every other problem of that kind: these cases share one build.
+   */
+  filesCheck?: boolean;
   /** Files to add, as text or (for an encoding case) as bytes. */
   files: Record<string, string | Uint8Array>;
   append?: Record<string, string>;
@@ -48,9 +53,9 @@ const cases: Case[] = [
   { name: 'unknown reaction id', files: { 'content/sections/zz-bad.mdx': section('zz-bad', 'Text [@1].\n\n<Reaction id="no-such-reaction" />') }, expect: [/zz-bad\.mdx:10:1/, /unknown reaction id "no-such-reaction"/] },
   { name: 'unknown parent section', files: { 'content/sections/zz-bad.mdx': section('zz-bad', 'Text [@1].', 'parent: cathode\n') }, expect: [/zz-bad\.mdx \(parent\)/, /unknown section id "cathode" \(nearest: cathodes/] },
   { name: 'duplicate section slug', early: true, files: { 'content/sections/zz-bad.mdx': section('introduction', 'Text [@1].') }, expect: [/introduction/, /zz-bad\.mdx/] },
-  { name: 'missing required frontmatter field', early: true, files: { 'content/sections/zz-bad.mdx': '---\nslug: zz-bad\nsummary: No title.\norder: 99\n---\n\nText [@1].\n' }, expect: [/content\/sections\/zz-bad\.mdx:2:1 \(title\): required field missing \(text expected\) \[schema\]/] },
-  { name: 'empty title', early: true, files: { 'content/sections/zz-bad.mdx': section('zz-bad', 'Text [@1].').replace('title: Broken section', "title: ' '") }, expect: [/content\/sections\/zz-bad\.mdx:3:8 \(title\): must not be empty \(value: " "\) \[schema\]/] },
-  { name: 'wrong type in a study', early: true, files: { 'content/studies/zz-bad.yaml': study('quantities: [{ quantity: size, value: 5 }]\n').replace('year: 2016', 'year: "twenty"') }, expect: [/content\/studies\/zz-bad\.yaml:3:7 \(year\): expected a number, got "twenty" \[schema\]/] },
+  { name: 'missing required frontmatter field', early: true, filesCheck: true, files: { 'content/sections/zz-bad.mdx': '---\nslug: zz-bad\nsummary: No title.\norder: 99\n---\n\nText [@1].\n' }, expect: [/content\/sections\/zz-bad\.mdx:2:1 \(title\): required field missing \(text expected\) \[schema\]/] },
+  { name: 'empty title', early: true, filesCheck: true, files: { 'content/sections/zz-bad.mdx': section('zz-bad', 'Text [@1].').replace('title: Broken section', "title: ' '") }, expect: [/content\/sections\/zz-bad\.mdx:3:8 \(title\): must not be empty \(value: " "\) \[schema\]/] },
+  { name: 'wrong type in a study', early: true, filesCheck: true, files: { 'content/studies/zz-bad.yaml': study('quantities: [{ quantity: size, value: 5 }]\n').replace('year: 2016', 'year: "twenty"') }, expect: [/content\/studies\/zz-bad\.yaml:3:7 \(year\): expected a number, got "twenty" \[schema\]/] },
   { name: 'unknown technique in a study', files: { 'content/studies/zz-bad.yaml': study('').replace('[hrtem]', '[hrtem, stemm]') }, expect: [/content\/studies\/zz-bad\.yaml \(techniques\[1\]\)/, /unknown technique id "stemm" \(nearest: stem/] },
   { name: 'malformed TeX', early: true, files: { 'content/sections/zz-bad.mdx': section('zz-bad', 'A formula $\\frac{1}$ [@1].') }, expect: [/zz-bad\.mdx/, /8:11/, /KaTeX parse error/, /\\frac\{1\}/] },
   { name: 'a link KaTeX refuses, in a section body', early: true, files: { 'content/sections/zz-bad.mdx': section('zz-bad', 'A link $\\href{javascript:alert(1)}{x}$ [@1].') }, expect: [/zz-bad\.mdx/, /8:8/, /KaTeX refused \\href in \$\\href\{javascript:alert\(1\)\}\{x\}\$, which it would show as red text/] },
@@ -66,8 +71,8 @@ const cases: Case[] = [
   { name: 'raw HTML the edition did not mean', files: { 'content/sections/zz-bad.mdx': section('zz-bad', 'Text [@1] <span onmouseover="alert(1)">tip</span> and <a href="javascript:alert(1)">x</a>.\n\n<img src="https://example.org/x.png" />\n\n<style>{"p { color: red }"}</style>') }, expect: [/content\/sections\/zz-bad\.mdx:8:11: <span> has an event-handler attribute "onmouseover", which runs script \[markup\]/, /zz-bad\.mdx:8:55: <a> has a script URL in href \("javascript:alert\(1\)"\) \[markup\]/, /zz-bad\.mdx:10:1: <img> loads "https:\/\/example\.org\/x\.png" from another origin \(src\): pages load only the edition's own files \[markup\]/, /zz-bad\.mdx:12:1: <style> is not allowed in a section body: the edition's styles are files of its own \[markup\]/] },
   { name: 'unsafe markup in a built page', early: true, files: { 'public/zz-bad.html': '<!doctype html><html lang="en"><head><title>x</title></head><body><a href="javascript:alert(1)">x</a></body></html>\n' }, expect: [/\/zz-bad\.html 1:\d+ \[unsafe-markup\] <a> has a script URL in href \("javascript:alert\(1\)"\)/] },
   { name: 'duplicate heading in a section', files: { 'content/sections/zz-bad.mdx': section('zz-bad', 'Text [@1].\n\n## Notes\n\nA.\n\n## Notes\n\nB.') }, expect: [/content\/sections\/zz-bad\.mdx:14:1: duplicate heading "Notes" \(the same anchor as the heading at line 10\): the edition does not rename an anchor, so give each heading its own words \[duplicate\]/] },
-  { name: 'files no collection would read', early: true, files: { 'content/studies/zz-bad.yml': study('').replace('year: 2016', 'year: "twenty"'), 'content/sections/zz-bad.md': section('zz-bad', 'Text [@999].'), 'content/materials/Zz-Upper.yaml': "name: upper\nformula: 'Li'\nroles: [anode]\nfamily: other\nsummary: upper\n" }, expect: [/content\/materials\/Zz-Upper\.yaml: not read: a file's name is lower-case words joined by hyphens, and "Zz-Upper" is not \(the edition does not rename or re-case it\) \[unread-file\]/, /content\/sections\/zz-bad\.md: not read: the files of content\/sections\/ end in \.mdx \[unread-file\]/, /content\/studies\/zz-bad\.yml: not read: the files of content\/studies\/ end in \.yaml \[unread-file\]/] },
-  { name: 'a byte that is not UTF-8, in YAML and in MDX', early: true, files: { 'content/studies/zz-bad.yaml': Buffer.from(study('').replace('a system', 'caf\u00e9 system'), 'latin1'), 'content/sections/zz-bad.mdx': Buffer.from(section('zz-bad', 'Caf\u00e9 [@1].'), 'latin1') }, expect: [/content\/sections\/zz-bad\.mdx:8: byte 0xE9 at offset 99 is not UTF-8: save the file as UTF-8 \[encoding\]/, /content\/studies\/zz-bad\.yaml:5: byte 0xE9 at offset 80 is not UTF-8: save the file as UTF-8 \[encoding\]/] },
+  { name: 'files no collection would read', early: true, filesCheck: true, files: { 'content/studies/zz-bad.yml': study('').replace('year: 2016', 'year: "twenty"'), 'content/sections/zz-bad.md': section('zz-bad', 'Text [@999].'), 'content/materials/Zz-Upper.yaml': "name: upper\nformula: 'Li'\nroles: [anode]\nfamily: other\nsummary: upper\n" }, expect: [/content\/materials\/Zz-Upper\.yaml: not read: a file's name is lower-case words joined by hyphens, and "Zz-Upper" is not \(the edition does not rename or re-case it\) \[unread-file\]/, /content\/sections\/zz-bad\.md: not read: the files of content\/sections\/ end in \.mdx \[unread-file\]/, /content\/studies\/zz-bad\.yml: not read: the files of content\/studies\/ end in \.yaml \[unread-file\]/] },
+  { name: 'a byte that is not UTF-8, in YAML and in MDX', early: true, filesCheck: true, files: { 'content/studies/zz-bad.yaml': Buffer.from(study('').replace('a system', 'caf\u00e9 system'), 'latin1'), 'content/sections/zz-bad.mdx': Buffer.from(section('zz-bad', 'Caf\u00e9 [@1].'), 'latin1') }, expect: [/content\/sections\/zz-bad\.mdx:8: byte 0xE9 at offset 99 is not UTF-8: save the file as UTF-8 \[encoding\]/, /content\/studies\/zz-bad\.yaml:5: byte 0xE9 at offset 80 is not UTF-8: save the file as UTF-8 \[encoding\]/] },
   { name: 'a second glossary entry for a term', files: {}, append: { 'content/glossary.yaml': '- id: zz-lco\n  term: LCO\n  expansion: low-cost oxide\n' }, expect: [/content\/glossary\.yaml:\d+ \(term\): duplicate glossary term "LCO": entry "lco" at line \d+ has it too, and a page can expand it only one way \[duplicate\]/] },
 ];
 
@@ -126,7 +131,15 @@ describe('bad content fails the build with file, place and value', () => {
     expectFailure(graphBuild, patterns);
   });
 
-  it.each(cases.filter((c) => c.early))('$name (stops the build on its own)', (c) => {
+  // So does the check of content/'s files, which runs before anything loads.
+  const fileCases = cases.filter((c) => c.filesCheck).map(renamed);
+  let fileBuild: { status: number; output: string };
+  it.each(fileCases)('$name (reported with the others by the check of content/)', ({ expect: patterns }) => {
+    fileBuild ??= buildWith(fileCases);
+    expectFailure(fileBuild, patterns);
+  });
+
+  it.each(cases.filter((c) => c.early && !c.filesCheck))('$name (stops the build on its own)', (c) => {
     expectFailure(buildWith([c]), c.expect);
   });
 });
