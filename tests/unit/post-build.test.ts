@@ -10,6 +10,7 @@ import type { Stage } from '../../src/integrations/post-build/stage';
 import { headersFile } from '../../src/lib/security';
 import { makeRoutes } from '../../src/lib/routes';
 import { siteFolder as site } from '../fixtures/site-folder';
+import { builtPages } from '../../src/lib/checks/site-files';
 
 /** Runs the post-build step with `run` as its stages over the site at `dir`, as `astro build` would; returns what it logged. */
 async function runPostBuild(dir: string, run: readonly Stage[], base = '/'): Promise<string[]> {
@@ -121,3 +122,21 @@ describe('the _headers file', () => {
     ]);
   });
 });
+
+describe('the output checks stage', () => {
+  it('fails the build on unsafe markup and on KaTeX error output in a page, naming page, place and rule', async () => {
+    const page = (body: string) => `<!DOCTYPE html><html lang="en"><head><title>x</title></head><body>${body}</body></html>\n`;
+    const dir = site({
+      'index.html': page('<p><a href="a/">a</a></p>'),
+      'a/index.html': page('<p><a href="javascript:alert(1)">x</a> <span style="color:#cc0000;">\\href</span></p>'),
+    });
+    const { outputChecks } = await import('../../src/integrations/post-build/output-checks');
+    const failure = await Promise.resolve()
+      .then(() => outputChecks.run({ dir, base: '/', pages: builtPages(dir) }))
+      .then(() => '', (error: Error) => error.message);
+    expect(failure).toMatch(/^\/a\/ 1:\d+ \[unsafe-markup\] <a> has a script URL in href \("javascript:alert\(1\)"\)$/m);
+    expect(failure).toMatch(/^\/a\/ 1:\d+ \[katex-error\] KaTeX error output, shown in red: "\\href"$/m);
+    expect(failure).not.toMatch(/^\/ /m);
+  });
+});
+
