@@ -103,6 +103,10 @@ const scripted = (value: string, table: Record<string, string>) => {
   const chars = [...value].map((c) => table[c]);
   return chars.every((c) => c !== undefined) ? chars.join('') : undefined;
 };
+/** `value` in Unicode superscripts (`-2` → `⁻²`), or undefined when a character has none. */
+export const superscript = (value: string) => scripted(value, SUP);
+/** `value` in Unicode subscripts (`6.75` → `₆.₇₅`), or undefined when a character has none. */
+export const subscript = (value: string) => scripted(value, SUB);
 
 /**
  * An mhchem expression in Unicode (`LiCoO2` → `LiCoO₂`, `Li+` → `Li⁺`, `Li_{1+x}` → `Li₁₊ₓ`) with `exact` false when
@@ -113,8 +117,8 @@ export function chemUnicode(body: string): { text: string; exact: boolean } | un
   const tokens = readChem(body);
   if (!tokens) return undefined;
   const pieces = tokens.flatMap((t) => (t.kind === 'species' ? t.pieces : []));
-  const exact = pieces.every((p) => p.kind !== 'sub' || !p.group || scripted(p.value, SUB) !== undefined);
+  const exact = pieces.every((p) => p.kind !== 'sub' || !p.group || subscript(p.value) !== undefined);
   const piece = (p: Piece) =>
-    p.kind === 'sub' ? (p.group && !exact ? p.value : scripted(p.value, SUB) ?? p.value) : p.kind === 'sup' ? (scripted(p.value, SUP) ?? p.value) : onTheLine(p);
+    p.kind === 'sub' ? (p.group && !exact ? p.value : subscript(p.value) ?? p.value) : p.kind === 'sup' ? (superscript(p.value) ?? p.value) : onTheLine(p);
   return { text: joinTokens(tokens, (ps) => ps.map(piece).join('')), exact };
 }

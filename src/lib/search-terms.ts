@@ -1,4 +1,4 @@
-import { readSpecies } from './formula';
+import { readSpecies, subscript } from './formula';
 import { chemToPlain } from './plain-text';
 
 const subscriptDigits = '₀₁₂₃₄₅₆₇₈₉';
@@ -16,7 +16,7 @@ export function plainFormula(formula: string): string {
 export function subscriptFormula(plain: string): string {
   const pieces = readSpecies(plain);
   if (!pieces || pieces.some((p) => p.kind === 'sup')) return plain;
-  return pieces.map((p) => (p.kind === 'sub' ? p.value.replace(/\d/g, (d) => subscriptDigits[Number(d)]!) : p.kind === 'bond' ? '-' : p.value)).join('');
+  return pieces.map((p) => (p.kind === 'sub' ? (subscript(p.value) ?? p.value) : p.kind === 'bond' ? '-' : p.value)).join('');
 }
 
 /** Subscript digits back to ASCII (`LiCoO₂` → `LiCoO2`). */

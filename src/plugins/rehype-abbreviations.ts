@@ -1,4 +1,5 @@
 import type { Element, ElementContent, Root, Text } from 'hast';
+import { escapeRegExp } from '../shared/regexp';
 
 /** A glossary abbreviation, as this plugin needs it. */
 export interface Abbreviation {
@@ -48,7 +49,6 @@ function skipped(node: Element): boolean {
 }
 
 /** `s` as a regular expression that matches it literally. */
-export const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 function textOf(node: ElementContent): string {
   if (node.type === 'text') return node.value;

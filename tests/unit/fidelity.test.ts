@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { filesIn } from '../site/dist';
-import { escapeRegExp } from '../../src/plugins/rehype-abbreviations';
+import { escapeRegExp } from '../../src/shared/regexp';
 import { reviewText } from '../review';
 import { contentFiles as listContentFiles, writtenIn } from '../content-text';
 

@@ -1,7 +1,7 @@
 import type { HtmlProblem } from './html';
 import type { BuiltPage } from './site-files';
+import { escapeRegExp } from '../../shared/regexp';
 
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * KaTeX's error output in a built page's HTML: an element of class `katex-error` (what rehype-katex renders after

@@ -1,5 +1,5 @@
 /** Text helpers for the build-time SVG diagrams: SVG text holds no KaTeX and no HTML. */
-import { chemUnicode } from '../formula';
+import { chemUnicode, superscript } from '../formula';
 import { chemToPlain } from '../plain-text';
 import { typeset } from '../typeset';
 
@@ -26,8 +26,6 @@ export function exactChemToUnicode(formula: string): string | undefined {
   return read?.exact ? read.text : undefined;
 }
 
-const SUP: Record<string, string> = { 0: '⁰', 1: '¹', 2: '²', 3: '³', 4: '⁴', 5: '⁵', 6: '⁶', 7: '⁷', 8: '⁸', 9: '⁹', '-': '⁻', '+': '⁺', '−': '⁻' };
-
 /**
  * Prose with inline TeX as plain Unicode for SVG text: mhchem formulas get Unicode subscripts and charges, other
  * math is reduced to its letters (`"$\ce{Li2O}$ on Li"` → `"Li₂O on Li"`); quotes are typeset as on the pages.
@@ -37,7 +35,7 @@ export function proseToUnicode(text: string): string {
     .replace(/\$\\ce\{((?:[^{}]|\{[^{}]*\})*)\}\$/g, (_, f: string) => chemToUnicode(f))
     .replace(/\$([^$]*)\$/g, (_, m: string) =>
       m
-        .replace(/\^\{?([-+−]?\d+)\}?/g, (_x, e: string) => [...e].map((c) => SUP[c] ?? c).join(''))
+        .replace(/\^\{?([-+−]?\d+)\}?/g, (_x, e: string) => superscript(e) ?? e)
         .replace(/\\(?:mathrm|text|mathit)\{([^{}]*)\}/g, '$1')
         .replace(/\\sim/g, '~')
         .replace(/\\times/g, '×')
