@@ -37,23 +37,33 @@ function prosePlaces(root: HTMLElement, word: RegExp): ('marked' | 'plain')[] {
 const sectionWithReferences = () => pages().find((p) => p.url.startsWith('/sections/') && p.dom.querySelector('.references-cited li'))!.url;
 
 describe('layout', () => {
-  it.each([320, 768, 1280])('no page scrolls sideways at %i px', { timeout: 600_000 }, async (width) => {
-    const context = await env.browser.newContext({ viewport: { width, height: 800 } });
+  // Each page loads once and is laid out at each width in turn, as a window resized or a phone turned would be.
+  it('no page scrolls sideways at 320, 768 or 1280 px', { timeout: 600_000 }, async () => {
+    const widths = [320, 768, 1280];
+    const context = await env.browser.newContext({ viewport: { width: widths[0], height: 800 } });
     const queue = pagesOfEveryType();
     expect(queue.length).toBeGreaterThan(30);
     const wide: string[] = [];
+    let checked = 0;
     await Promise.all(
       Array.from({ length: 3 }, async () => {
         const tab = await context.newPage();
         for (let url = queue.shift(); url; url = queue.shift()) {
+          await tab.setViewportSize({ width: widths[0], height: 800 });
           await tab.goto(env.site.url(url), { waitUntil: 'load' });
-          const [scroll, inner] = await tab.evaluate(() => [document.scrollingElement!.scrollWidth, window.innerWidth]);
-          if (scroll! > inner!) wide.push(`${url}: ${scroll} > ${inner}`);
+          for (const width of widths) {
+            await tab.setViewportSize({ width, height: 800 });
+            const [scroll, inner] = await tab.evaluate(() => [document.scrollingElement!.scrollWidth, window.innerWidth]);
+            if (inner !== width) throw new Error(`${url}: the window is ${inner} px wide, not ${width}`);
+            if (scroll! > inner!) wide.push(`${url} at ${width} px: ${scroll} > ${inner}`);
+            checked++;
+          }
         }
         await tab.close();
       }),
     );
     await context.close();
+    expect(checked).toBe(pagesOfEveryType().length * widths.length);
     expect(wide).toEqual([]);
   });
 });
