@@ -82,19 +82,6 @@ describe('builds', () => {
     expect(Object.keys(again).filter((f) => again[f] !== first[f])).toEqual([]);
   });
 
-  it('are atomic: a failed build leaves the last good dist/ as it was', () => {
-    const marker = join(project.dir, 'dist', 'last-good.txt');
-    mkdirSync(join(project.dir, 'dist'), { recursive: true });
-    writeFileSync(marker, 'kept');
-    const bad = join(project.dir, 'content', 'sections', 'zz-bad.mdx');
-    writeFileSync(bad, '---\nslug: zz-bad\ntitle: Bad\nsummary: Bad.\norder: 99\n---\n\nText [@999].\n');
-    const { status } = project.build();
-    expect(status).not.toBe(0);
-    expect(readFileSync(marker, 'utf8')).toBe('kept');
-    expect(stagingFolders()).toEqual([]);
-    rmSync(bad);
-  });
-
   it('work under a base path, published to another file system: links, assets and search', async () => {
     // The build stages beside its target, so that publishing is a rename on one file system: a target on a tmpfs
     // (/dev/shm, where the machine has one apart from the project's file system) must not fail with EXDEV.

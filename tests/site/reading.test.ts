@@ -39,7 +39,7 @@ const sectionWithReferences = () => pages().find((p) => p.url.startsWith('/secti
 describe('layout', () => {
   // Each page loads once and is laid out at each width in turn, as a window resized or a phone turned would be.
   it('no page scrolls sideways at 320, 768 or 1280 px', { timeout: 600_000 }, async () => {
-    const widths = [320, 768, 1280];
+    const widths = [320, 768, 1280] as const;
     const context = await env.browser.newContext({ viewport: { width: widths[0], height: 800 } });
     const queue = pagesOfEveryType();
     expect(queue.length).toBeGreaterThan(30);
