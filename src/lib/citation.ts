@@ -30,7 +30,7 @@ export function parseBibtex(bibtex: string): CslItem[] {
 
 /** The export formats of the edition, each produced by citation-js from CSL-JSON. */
 export const exportFormats = {
-  bib: { label: 'BibTeX', mime: 'application/x-bibtex' },
+  bib: { label: 'BibTeX', mime: 'text/x-bibtex' },
   ris: { label: 'RIS', mime: 'application/x-research-info-systems' },
   json: { label: 'CSL-JSON', mime: 'application/vnd.citationstyles.csl+json' },
 } as const;
