@@ -201,7 +201,7 @@ describe('copy buttons', () => {
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'Copied' }).count()).toBe(1);
     const source = page.locator(`#${await button.getAttribute('data-copy')}`);
     const copied = await page.evaluate(() => (window as unknown as { copied: Record<string, string> }).copied);
-    expect(copied).toEqual({ 'text/html': await source.innerHTML(), 'text/plain': (await source.textContent())!.trim() });
+    expect(copied).toEqual({ 'text/html': await source.evaluate((e) => e.outerHTML), 'text/plain': (await source.textContent())!.trim() });
     expect(problems).toEqual([]);
     await page.close();
   });
