@@ -7,6 +7,7 @@ import { postBuild, stages } from '../../src/integrations/post-build/index';
 import { checkFailure } from '../../src/integrations/post-build/output-checks';
 import { spaceBlockEnds, unusedPagefindFiles } from '../../src/integrations/post-build/search-index';
 import type { Stage } from '../../src/integrations/post-build/stage';
+import { downloadHeaders } from '../../src/lib/download-types';
 import { headersFile } from '../../src/lib/security';
 import { makeRoutes } from '../../src/lib/routes';
 import { siteFolder as site } from '../fixtures/site-folder';
@@ -120,6 +121,25 @@ describe('the _headers file', () => {
       '/edition/pagefind/fragment/*',
       '/edition/pagefind/filter/*',
     ]);
+  });
+});
+
+describe('the downloads\' Content-Type in _headers', () => {
+  it('gives the files of a format one rule, or each its own where another format\'s names end the same way', () => {
+    const files = ['cite/a.bib', 'cite/b.bib', 'cite/a.json', 'cite/index.html', 'data/x.json', 'data/x.schema.json', 'data/x.csv', 'data/index.html', 'sections/a/index.html', 'x.json'];
+    expect(downloadHeaders(files, makeRoutes('/edition/').asset)).toEqual([
+      '/edition/cite/*.bib', '  Content-Type: text/x-bibtex; charset=utf-8',
+      '/edition/cite/*.json', '  Content-Type: application/vnd.citationstyles.csl+json; charset=utf-8',
+      '/edition/data/x.json', '  Content-Type: application/json; charset=utf-8',
+      '/edition/data/*.csv', '  Content-Type: text/csv; charset=utf-8',
+      '/edition/data/*.schema.json', '  Content-Type: application/schema+json; charset=utf-8',
+    ]);
+  });
+
+  it('fails the build on a download of no known format', () => {
+    expect(() => downloadHeaders(['data/x.yaml', 'cite/a.bib'], makeRoutes('/').asset)).toThrow(
+      '_headers: no media type for data/x.yaml; the downloads of data/ are *.json, *.csv, *.schema.json (src/lib/download-types.ts)',
+    );
   });
 });
 
