@@ -126,7 +126,8 @@ export const relevanceQueries: RelevanceQuery[] = [
   query('tip growth', 1, 'phrase', st('he-li-dendrite-growth'), s('li-growth-and-stress')),
   query('layered-to-spinel transition', 1, 'phrase', st('li-subsurface-spinel-transition')),
   query('oxygen vacancies', 1, 'phrase', st('yan-oxygen-vacancy-migration'), s('emerging-techniques')),
-  query('air-stable Li spheres', 1, 'phrase', st('air-stable-li-spheres')),
+  // The study on them, or Li metal, which lists them among its forms (an entity first for any of its names).
+  query('air-stable Li spheres', 1, 'phrase', st('air-stable-li-spheres'), m('li-metal')),
   query('space-charge layer', 3, 'phrase', s('outlook')),
   query('three-electrode configuration', 3, 'phrase', s('outlook')),
   query('electron beam damage', 3, 'phrase', s('outlook'), s('emerging-techniques'), t('cryo-tem')),
@@ -147,7 +148,8 @@ export const relevanceQueries: RelevanceQuery[] = [
   query('anode electrolyte interface', 1, 'topic', s('anode-electrolyte-interfaces')),
   query('emerging TEM techniques', 1, 'topic', s('emerging-techniques')),
   query('Li metal deposition without seeds', 1, 'topic', s('li-seed-free-hosts')),
-  query('Au seeds', 1, 'topic', s('li-au-seeded-deposition')),
+  // The section on them, or gold, whose names include them.
+  query('Au seeds', 1, 'topic', s('li-au-seeded-deposition'), m('au')),
   query('cathode reaction mechanisms', 1, 'topic', s('cathode-mechanisms')),
   query('Li-O2 battery', 3, 'topic', st('li-o2-etem-ruo2-cnt'), m('oxygen'), s('cathode-chalcogens')),
 
