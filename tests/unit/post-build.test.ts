@@ -97,6 +97,7 @@ describe('what Pagefind reads of a page', () => {
     expect(withAbbreviationExpansions(`an ${asslb} in the TEM`)).toBe(`an ${asslb} (all solid-state lithium battery) in the TEM`);
     expect(withAbbreviationExpansions(`an ${asslb}.`)).toBe(`an ${asslb} (all solid-state lithium battery).`);
     expect(withAbbreviationExpansions(`all solid-state lithium battery (${asslb})`)).toBe(`all solid-state lithium battery (${asslb})`);
+    expect(withAbbreviationExpansions(`an ${asslb} (a nanoscale one)`)).toBe(`an ${asslb} (a nanoscale one)`);
     expect(withAbbreviationExpansions('<abbr title="polyethylene oxide">PEO</abbr>-based')).toBe('<abbr title="polyethylene oxide">PEO</abbr>-based');
     const peo = '<a href="/glossary/#peo"><abbr title="polyethylene oxide">PEO</abbr></a>';
     expect(withAbbreviationExpansions(`${peo}-based`)).toBe(`${peo}-based`);

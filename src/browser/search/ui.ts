@@ -226,6 +226,9 @@ export async function mountSearch(root: HTMLElement, opts: SearchOptions): Promi
       if (facetsBuilt) showCounts(undefined);
       return;
     }
+    // A decade chosen in the address stands for years that only the filters' list names.
+    if (chosen().year && !facetsBuilt) await buildFacets();
+    if (mine !== generation) return;
     const filters = filtersOf(chosen());
     const pf = await pagefind;
     const found = await pf.search(q, { filters });

@@ -19,13 +19,14 @@ export function spaceBlockEnds(html: string): string {
  * An abbreviation the page marks (`<abbr title="all solid-state lithium battery">ASSLB</abbr>`, its first use) is
  * followed, in what Pagefind reads, by its expansion in brackets: a reader who types the words finds the pages that
  * use the abbreviation ("thin-film battery" the cell that is an ASSLB), and the excerpt spells it out. Not where the
- * text spells it out already, the abbreviation in brackets after it, nor inside a word (`PEO-based`). The published
+ * text explains it already (the abbreviation in brackets after its words, or followed by its own brackets), nor
+ * inside a word (`PEO-based`). The published
  * pages are left as they are. Pure.
  */
 export function withAbbreviationExpansions(html: string): string {
   // The abbreviation may be a link's text (a glossary link): its expansion follows the link.
   return html.replace(/(\(?)(?:<a\b[^>]*>)?<abbr title="([^"<>]+)">[^<]*<\/abbr>(?:<\/a>)?/gu, (abbr: string, bracket: string, expansion: string, at: number) =>
-    bracket || /^[\p{L}\p{N}-]/u.test(html.slice(at + abbr.length, at + abbr.length + 1)) ? abbr : `${abbr} (${expansion})`,
+    bracket || /^(?:[\p{L}\p{N}-]|\s*\()/u.test(html.slice(at + abbr.length, at + abbr.length + 3)) ? abbr : `${abbr} (${expansion})`,
   );
 }
 
