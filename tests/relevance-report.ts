@@ -22,6 +22,9 @@ try {
     const rates = relevanceRates(of);
     console.log(`  ${kind.padEnd(12)} ${String(of.length).padStart(3)}  top-1 ${pct(rates.top1).padStart(5)}  top-3 ${pct(rates.top3).padStart(5)}`);
   }
+  const second = outcomes.filter((o) => o.holds && o.rank !== 1);
+  console.log(`\n${second.length} meet their expectation with the answer second or third:`);
+  for (const o of second) console.log(`  ${describeOutcome(o)}`);
   const misses = outcomes.filter((o) => !o.holds);
   console.log(`\n${misses.length} miss their expectation:`);
   for (const o of misses) console.log(`  ${describeOutcome(o)}${o.knownFailure ? ` [known: ${o.knownFailure}]` : ''}`);
