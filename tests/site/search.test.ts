@@ -59,6 +59,27 @@ describe('chemistry-aware search', () => {
 });
 
 describe('the search index', () => {
+  it('ranks the section a citing sentence comes from above the reference page that repeats it', async () => {
+    const pagefind = await loadPagefind();
+    const pathOf = (url: string) => url.slice(url.indexOf(distDir) + distDir.length);
+    const checked: string[] = [];
+    // Every fifth reference: the words of its first citing sentence, searched as a reader would type them.
+    for (let n = 1; n <= 237; n += 5) {
+      const cited = page(`/references/${n}/`).dom.querySelector('main h2 + ul > li');
+      if (!cited) continue;
+      const section = cited.querySelector('a')!.getAttribute('href')!.replace(/#.*$/, '');
+      // Lower-case words: an author's name would rightly bring up the reference by that author.
+      const words = [...new Set(cited.querySelector('q')!.textContent.match(/\b[a-z]{5,}\b/g) ?? [])].slice(0, 5);
+      if (words.length < 3) continue;
+      const { results } = await pagefind.search(words.join(' '));
+      const urls = (await Promise.all(results.map((r) => r.data()))).map((d) => pathOf(d.url));
+      const at = (url: string) => (urls.includes(url) ? urls.indexOf(url) : Number.POSITIVE_INFINITY);
+      expect(at(section), `${words.join(' ')}: ${section} before /references/${n}/ in ${urls.slice(0, 5).join(' ')}`).toBeLessThan(at(`/references/${n}/`));
+      checked.push(section);
+    }
+    expect(checked.length).toBeGreaterThan(30);
+  });
+
   it('lists a page once: no hit under a heading repeats the page\'s own title (an h1 with an id would)', async () => {
     const pagefind = await loadPagefind();
     for (const q of ['LiCoO2', 'dendrite']) {
