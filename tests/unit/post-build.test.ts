@@ -5,7 +5,7 @@ import type { AstroConfig, AstroIntegrationLogger } from 'astro';
 import { describe, expect, it } from 'vitest';
 import { postBuild, stages } from '../../src/integrations/post-build/index';
 import { checkFailure } from '../../src/integrations/post-build/output-checks';
-import { spaceBlockEnds, unusedPagefindFiles } from '../../src/integrations/post-build/search-index';
+import { spaceBlockEnds, unusedPagefindFiles, withAbbreviationExpansions } from '../../src/integrations/post-build/search-index';
 import type { Stage } from '../../src/integrations/post-build/stage';
 import { downloadHeaders } from '../../src/lib/download-types';
 import { headersFile } from '../../src/lib/security';
@@ -91,6 +91,18 @@ describe('what Pagefind reads of a page', () => {
     expect(spaceBlockEnds('<dl><dt>Electrolyte</dt><dd>LiPON</dd></dl>')).toBe('<dl><dt>Electrolyte</dt> <dd>LiPON</dd> </dl> ');
     expect(spaceBlockEnds('<tr><th>a</th><td>b</td></tr>')).toBe('<tr><th>a</th> <td>b</td></tr> ');
     expect(spaceBlockEnds('<p>a</p><span>b</span>')).toBe('<p>a</p><span>b</span>'); // Pagefind already splits at a paragraph
+  });
+
+  it('spells out an abbreviation after it, except where the text does already or the abbreviation is part of a word', () => {
+    const asslb = '<abbr title="all solid-state lithium battery">ASSLB</abbr>';
+    expect(withAbbreviationExpansions(`an ${asslb} in the TEM`)).toBe(`an ${asslb} (all solid-state lithium battery) in the TEM`);
+    expect(withAbbreviationExpansions(`an ${asslb}.`)).toBe(`an ${asslb} (all solid-state lithium battery).`);
+    expect(withAbbreviationExpansions(`all solid-state lithium battery (${asslb})`)).toBe(`all solid-state lithium battery (${asslb})`);
+    expect(withAbbreviationExpansions(`an ${asslb} (a nanoscale one)`)).toBe(`an ${asslb} (a nanoscale one)`);
+    expect(withAbbreviationExpansions('<abbr title="polyethylene oxide">PEO</abbr>-based')).toBe('<abbr title="polyethylene oxide">PEO</abbr>-based');
+    const peo = '<a href="/glossary/#peo"><abbr title="polyethylene oxide">PEO</abbr></a>';
+    expect(withAbbreviationExpansions(`${peo}-based`)).toBe(`${peo}-based`);
+    expect(withAbbreviationExpansions(`a ${peo} film`)).toBe(`a ${peo} (polyethylene oxide) film`);
   });
 });
 
