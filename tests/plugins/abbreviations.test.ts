@@ -45,12 +45,18 @@ describe('abbreviations: the first use on a page is marked and linked to the glo
     ]);
   });
 
-  it('leaves headings, links, code and formulas alone, and marks the first use in prose after them', async () => {
-    const html = await page('## TEM of LCO\n\n[TEM](technique:tem), `TEM`, $\\mathrm{TEM}$ and $\\mathrm{LCO}$; then TEM and LCO.');
+  it('leaves headings, other links, code and formulas alone, and marks the first use in prose after them', async () => {
+    const html = await page('## TEM of LCO\n\n[TEM cells](technique:tem), `TEM`, $\\mathrm{TEM}$ and $\\mathrm{LCO}$; then TEM and LCO.');
     expect(html).toContain('<h2 id="tem-of-lco">TEM of LCO</h2>');
-    expect(html).toContain('<a href="/base/techniques/tem/" data-link="technique">TEM</a>, <code>TEM</code>');
+    expect(html).toContain('<a href="/base/techniques/tem/" data-link="technique">TEM cells</a>, <code>TEM</code>');
     expect(marked(html)).toEqual(['TEM → /base/glossary/#tem (transmission electron microscopy)', 'LCO → /base/glossary/#lco (LiCoO2)']);
     expect(html).toMatch(/then <a href="\/base\/glossary\/#tem"><abbr/);
+  });
+
+  it('counts a cross-link whose text is the abbreviation as its first use, marked inside it, linked to its page', async () => {
+    const html = await page('[TEM](technique:tem) first, then TEM.');
+    expect(marked(html)).toEqual(['TEM → /base/techniques/tem/ (transmission electron microscopy)']);
+    expect(html).toContain('then TEM.');
   });
 
   it('counts a written link to the glossary as the first use, with the abbreviation marked inside it', async () => {
