@@ -23,15 +23,18 @@ export function glossaryAbbreviations(glossary: readonly { data: GlossaryData }[
 export function abbreviationMarker(options: AbbreviationOptions & Partial<LinkOnceOptions>): (html: string) => string {
   const processor = unified()
     .use(rehypeParse, { fragment: true })
-    .use(rehypeAbbreviations, options)
-    .use(rehypeLinkOnce, { prefixes: options.prefixes ?? [] })
+    .use(rehypeAbbreviations, { ...options, pages: options.prefixes ?? [] })
+    .use(rehypeLinkOnce, { prefixes: [...(options.prefixes ?? []), options.href('')] })
     .use(rehypeStringify, { collapseEmptyAttributes: true });
   return (html) => String(processor.processSync(html));
 }
 
 const markers = new WeakMap<object, (html: string) => string>();
 
-/** `abbreviationMarker` for a glossary (the content graph's), made once per glossary and reused by every page. */
+/**
+ * `abbreviationMarker` for a glossary (the content graph's), made once per glossary and reused by every page;
+ * `prefixes` are the URL prefixes of the record pages (materials, techniques, cells) linked once, with the glossary.
+ */
 export function markAbbreviations(html: string, glossary: readonly { data: GlossaryData }[], href: (id: string) => string, prefixes: readonly string[] = []): string {
   let mark = markers.get(glossary);
   if (!mark) markers.set(glossary, (mark = abbreviationMarker({ abbreviations: glossaryAbbreviations(glossary), href, prefixes })));

@@ -15,6 +15,11 @@ export interface AbbreviationOptions {
   abbreviations: readonly Abbreviation[];
   /** URL of the glossary entry of `id`. */
   href: (id: string) => string;
+  /**
+   * URL prefixes of the record pages (materials, techniques, cells) that a link whose text is an abbreviation counts
+   * as its use for: `[TEM](technique:tem)`.
+   */
+  pages?: readonly string[];
 }
 
 /** Elements whose text is not prose to mark: links, code, headings, contents, forms, SVG and MathML. */
@@ -67,8 +72,8 @@ function abbr(entry: Abbreviation, children: ElementContent[]): Element {
  * `<i>` is part of the formula and never marked. Text inside links, code, headings, navigation (the on-page
  * contents), formulas and hidden or search-ignored elements is left alone. A link to a glossary entry written in the
  * text (`[ASSLB](term:asslb)`) counts as a use: if it is the first and its text is the abbreviation, it gets the `<abbr>` inside; either way
- * the abbreviation is not marked again. So does a cross-link written in the text whose text is the abbreviation
- * (`[TEM](technique:tem)`, marked by remark-crosslinks with `data-link`): the term is linked once, to its page.
+ * the abbreviation is not marked again. So does a link to a record's page (`options.pages`) whose text is the
+ * abbreviation (`[TEM](technique:tem)`): the term is linked once, to its page.
  * Where such a cross-link comes after the abbreviation's first plain use, that use links to the cross-link's page
  * rather than to the glossary (rehype-link-once then leaves the later link as text). Returns the ids marked or
  * linked, in reading order.
@@ -84,7 +89,7 @@ export function abbreviationsTransform(tree: Root | Element, options: Abbreviati
   /** Each abbreviation's page, where a cross-link whose text is the abbreviation leads there. */
   const pageOf = new Map<string, string>();
   const crossLinked = (node: Element): Abbreviation | undefined => {
-    if (node.tagName !== 'a' || node.properties.dataLink === undefined) return undefined;
+    if (node.tagName !== 'a' || !options.pages?.some((p) => String(node.properties.href).startsWith(p))) return undefined;
     const text = textOf(node).trim();
     return byTerm.get(text) ?? (text.endsWith('s') ? byTerm.get(text.slice(0, -1)) : undefined);
   };

@@ -7,7 +7,7 @@ import { toHtml } from './pipeline';
 const routes = makeRoutes('/base/');
 /** The page-level pass for a glossary of these entries. */
 const markerFor = (entries: { id: string; term: string; expansion: string }[]) =>
-  abbreviationMarker({ abbreviations: glossaryAbbreviations(entries.map((g) => ({ data: glossarySchema.parse(g) }))), href: routes.term });
+  abbreviationMarker({ abbreviations: glossaryAbbreviations(entries.map((g) => ({ data: glossarySchema.parse(g) }))), href: routes.term, prefixes: [routes.techniques] });
 const mark = markerFor([
   { id: 'asslb', term: 'ASSLB', expansion: 'all solid-state lithium battery' },
   { id: 'tem', term: 'TEM', expansion: 'transmission electron microscopy' },
@@ -67,7 +67,8 @@ describe('abbreviations: the first use on a page is marked and linked to the glo
     ]);
     expect(html).toContain('<a href="/base/glossary/#asslb" data-link="term"><abbr title="all solid-state lithium battery">ASSLBs</abbr></a> and ASSLB;');
     expect(html).toContain('<a href="/base/glossary/#llzo" data-link="term">garnet electrolytes</a> (LLZO), then LLZO;');
-    expect(html).toContain('<a href="/base/glossary/#tem" data-link="term">TEM</a>.');
+    // The plain first use links to the glossary; the written link after it is then set as text (rehype-link-once).
+    expect(html).toContain('<abbr title="transmission electron microscopy">TEM</abbr></a> before TEM.');
   });
 
   it('skips the on-page contents, hidden and search-ignored text, and text in a closed <details>', () => {

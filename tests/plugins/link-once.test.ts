@@ -8,7 +8,7 @@ const routes = makeRoutes('/base/');
 const mark = abbreviationMarker({
   abbreviations: glossaryAbbreviations([{ id: 'tem', term: 'TEM', expansion: 'transmission electron microscopy' }, { id: 'lco', term: 'LCO', expansion: 'LiCoO2' }].map((g) => ({ data: glossarySchema.parse(g) }))),
   href: routes.term,
-  prefixes: [routes.materials, routes.techniques, routes.cells, routes.glossary],
+  prefixes: [routes.materials, routes.techniques, routes.cells],
 });
 /** A section body through the edition's Markdown pipeline, then the page-level pass as the pages run it. */
 const page = async (markdown: string, card = '') => mark((await toHtml(markdown)).html + card);

@@ -208,7 +208,7 @@ describe('navigation', () => {
     const order = builtPage('/').dom.querySelectorAll('main ol.contents a[href^="/sections/"]').map((a) => a.getAttribute('href')!);
     expect([...order].sort()).toEqual(sectionPages.map((p) => p.url).sort());
     for (const p of pages()) {
-      const links = p.dom.querySelectorAll('header details.edition-contents a[href^="/sections/"]').map((a) => a.getAttribute('href')!);
+      const links = p.dom.querySelectorAll('header .edition-contents a[href^="/sections/"]').map((a) => a.getAttribute('href')!);
       expect(links, p.url).toEqual(order);
       const current = p.dom.querySelectorAll('header .edition-contents a[aria-current="page"]').map((a) => a.getAttribute('href'));
       expect(current, p.url).toEqual(sectionPages.some((s) => s.url === p.url) ? [p.url] : []);

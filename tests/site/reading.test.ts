@@ -96,7 +96,7 @@ describe('the edition\'s contents beside the text', () => {
     if (width < 800) expect(header!.height).toBeLessThan(72);
     await expect(tab.locator('.site-header kbd').isVisible()).resolves.toBe(width >= 800);
     await expect(tab.getByRole('link', { name: 'Top' }).isVisible()).resolves.toBe(true);
-    const button = tab.locator('.edition-contents > summary');
+    const button = tab.locator('.contents-button');
     const panel = tab.locator('.edition-contents-panel');
     await expect(panel.isVisible()).resolves.toBe(false);
     await button.click();
