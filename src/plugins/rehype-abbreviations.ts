@@ -1,4 +1,4 @@
-import type { Element, ElementContent, Root, Text } from 'hast';
+import type { Element, ElementContent, Root, RootContent, Text } from 'hast';
 import { escapeRegExp } from '../shared/regexp';
 
 /** A glossary abbreviation, as this plugin needs it. */
@@ -93,11 +93,11 @@ export function abbreviationsTransform(tree: Root | Element, options: Abbreviati
     const text = textOf(node).trim();
     return byTerm.get(text) ?? (text.endsWith('s') ? byTerm.get(text.slice(0, -1)) : undefined);
   };
-  const scan = (node: Root | ElementContent) => {
+  const scan = (node: Root | RootContent) => {
     if (node.type !== 'element' && node.type !== 'root') return;
     const entry = node.type === 'element' ? crossLinked(node) : undefined;
     if (entry && !pageOf.has(entry.id)) pageOf.set(entry.id, String((node as Element).properties.href));
-    node.children.forEach(scan);
+    for (const child of node.children) scan(child);
   };
   scan(tree);
 

@@ -149,8 +149,8 @@ describe('self-links', () => {
     await expect(before()).resolves.toBe('0');
     // The link before it in the tab order, then Tab.
     await first.evaluate((a) => {
-      const links = [...document.querySelectorAll<HTMLElement>('a[href], button, summary')].filter((l) => l.offsetParent !== null || l === a);
-      links[links.indexOf(a) - 1]!.focus();
+      const links = [...document.querySelectorAll<HTMLAnchorElement | HTMLButtonElement>('a[href], button')].filter((l) => l.offsetParent !== null || l === a);
+      links[links.indexOf(a as HTMLAnchorElement) - 1]!.focus();
     });
     await tab.keyboard.press('Tab');
     await expect(first.evaluate((a) => a === document.activeElement)).resolves.toBe(true);
