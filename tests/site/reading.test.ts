@@ -17,7 +17,7 @@ function pagesOfEveryType(): string[] {
 }
 
 /** For each text of `root` in reading order that matches `word` outside headings, navigation, links, code and
- * formulas: whether it is the one marked as an abbreviation (inside a glossary link's <abbr>) or plain. */
+ * formulas: whether it is the one marked as an abbreviation (inside a link's <abbr>) or plain. */
 function prosePlaces(root: HTMLElement, word: RegExp): ('marked' | 'plain')[] {
   const out: ('marked' | 'plain')[] = [];
   const walk = (node: HTMLElement, marked: boolean) => {
@@ -25,7 +25,7 @@ function prosePlaces(root: HTMLElement, word: RegExp): ('marked' | 'plain')[] {
       if (child.nodeType === NodeType.TEXT_NODE) {
         if (word.test(child.textContent)) out.push(marked ? 'marked' : 'plain');
       } else if (child instanceof HTMLElement) {
-        const mark = child.tagName === 'A' && /\/glossary\/#/.test(child.getAttribute('href') ?? '') && child.querySelector('abbr') !== null;
+        const mark = child.tagName === 'A' && child.querySelector('abbr') !== null;
         if (mark) walk(child, true);
         else if (!/^(H[1-6]|NAV|A|CODE|SCRIPT)$/.test(child.tagName) && !child.classList.contains('katex') && !child.hasAttribute('hidden')) walk(child, marked);
       }
@@ -395,29 +395,34 @@ describe('diagrams and abbreviations in the built pages', () => {
     }
   });
 
-  it('marks the first use of each abbreviation on a prose page, and only it, with its expansion and a link to its glossary entry', () => {
+  it('marks the first use of each abbreviation on a prose page, and only it, with its expansion and a link to its glossary entry or its page', () => {
     const glossary = builtPage('/glossary/').dom;
+    const terms = glossary.querySelectorAll('dt[id]');
     const prose = pages().filter((p) => /^\/(sections|studies|materials|techniques|cells)\/./.test(p.url));
     let count = 0;
     for (const p of prose) {
       const ids = p.dom.querySelectorAll('main a > abbr').map((abbr) => {
         const href = abbr.parentNode!.getAttribute('href')!;
-        expect(href, p.url).toMatch(/^\/glossary\/#[a-z0-9-]+$/);
-        const entry = glossary.getElementById(href.slice('/glossary/#'.length));
+        // The glossary entry, or the page of a material, technique or cell that a link written in the text gives it.
+        expect(href, p.url).toMatch(/^\/(glossary\/#[a-z0-9-]+|(materials|techniques|cells)\/[a-z0-9-]+\/)$/);
+        const entry = href.startsWith('/glossary/#')
+          ? glossary.getElementById(href.slice('/glossary/#'.length))
+          : terms.find((dt) => [dt.textContent, `${dt.textContent}s`].includes(abbr.textContent));
         expect(entry?.tagName, `${p.url} ${href}`).toBe('DT');
         expect([entry!.textContent, `${entry!.textContent}s`], `${p.url} ${href}`).toContain(abbr.textContent);
         expect(abbr.getAttribute('title'), `${p.url} ${href}`).toBeTruthy();
         expect(abbr.closest('h1, h2, h3, h4, h5, h6, nav, .katex, [data-pagefind-ignore]'), `${p.url} ${href}`).toBeNull();
-        return href;
+        return entry!.id;
       });
       expect(ids.length, `${p.url} marks an abbreviation twice`).toBe(new Set(ids).size);
       count += ids.length;
     }
     expect(count).toBeGreaterThan(200);
 
-    // A section: the lede's "in situ TEM" is the first use of TEM; ASSLB and a written term link are marked too.
+    // A section: the lede's "TEM" is the first use of TEM, linked to the technique's page that a link written later
+    // in the text gives it (that link is then set as text); ASSLB and a written term link are marked too.
     const section = builtPage('/sections/cathode-oxides-polyanionic/').dom;
-    const tem = section.querySelector('main a[href="/glossary/#tem"] > abbr')!;
+    const tem = section.querySelector('main a[href="/techniques/tem/"] > abbr')!;
     expect(tem.getAttribute('title')).toBe('transmission electron microscopy');
     expect(tem.closest('p')?.getAttribute('class')).toBe('lede');
     const asslb = section.querySelector('main a[href="/glossary/#asslb"] > abbr')!;
