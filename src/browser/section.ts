@@ -1,7 +1,7 @@
 // Section pages. A citation links to the page's own entry of its reference (#ref-47), which links back; this script
 // adds a preview of the entry on hover and keyboard focus, which stays while the pointer is on it, closes on Escape
-// or when the pointer leaves (WCAG 1.4.13), and opens inside the window. Copy buttons copy a citation as rich and
-// plain text, or select it and say so when the clipboard is refused or cannot take both.
+// or when the pointer leaves (WCAG 1.4.13), and opens inside the window. (The copy buttons of "Cite this section" are
+// ./copy.ts's.)
 // Without JavaScript the citations are in-page links and the citation text can be selected. The on-page contents
 // mark the heading being read.
 import './toc';
@@ -53,23 +53,3 @@ tip.onmouseleave = later;
 document.addEventListener('keydown', (e) => {
   if (e.key === 'Escape') hide();
 });
-
-for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-copy]')) {
-  const status = document.createElement('span');
-  status.role = 'status';
-  button.after(status);
-  button.hidden = false;
-  button.addEventListener('click', async () => {
-    const source = document.getElementById(button.dataset.copy!)!;
-    const text = source.textContent!.trim();
-    try {
-      // Rich text (italics survive into a word processor) and plain text; a browser without ClipboardItem, or one
-      // that refuses, gets the text selected instead.
-      await navigator.clipboard.write([new ClipboardItem({ 'text/html': new Blob([source.innerHTML], { type: 'text/html' }), 'text/plain': new Blob([text], { type: 'text/plain' }) })]);
-      status.textContent = 'Copied';
-    } catch {
-      getSelection()!.selectAllChildren(source);
-      status.textContent = 'Refused: text selected, press Ctrl+C';
-    }
-  });
-}
