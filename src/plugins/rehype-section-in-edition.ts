@@ -6,8 +6,12 @@ export interface SectionInEditionOptions {
   prefix: string;
   /** How many levels its headings go down (the section's own title is one level below the page's). */
   shift: number;
-  /** Each section's page URL (`/sections/<slug>/`) with its slug: a link to one becomes a link within the page. */
-  sections: ReadonlyMap<string, string>;
+  /**
+   * Pages the whole edition holds, by URL, with the id each has on it: a section's page (`/sections/<slug>/`, id
+   * `<slug>`) and a reference's (`/references/83/`, id `ref-83`). A link to one becomes a link within the page; a
+   * link to a place in a section (`/sections/<slug>/#p-83`) leads to that place's id on the page.
+   */
+  inPage: ReadonlyMap<string, string>;
 }
 
 /** Attributes that name ids of the same page, as space-separated lists. */
@@ -21,10 +25,10 @@ export const editionId = (slug: string, id: string) => `${slug}--${id}`;
  * section's slug as a prefix (`p-83` → `cathode-oxides-polyanionic--p-83`), and so does every in-page link and
  * reference to one of them (`href="#p-83"`, `aria-describedby`, `for` …), so that ids stay unique on the page.
  * Links to ids it does not define (the reference list's `#ref-83`, which the page holds once) are left alone; a link
- * to a section's page, or to a place in one, leads to that section within the page; headings go `shift` levels down
+ * to a section's or a reference's page, or to a place in a section, leads there within the page (`inPage`); headings go `shift` levels down
  * (to h6 at most). Pure.
  */
-export function sectionInEditionTransform(tree: Root, { prefix, shift, sections }: SectionInEditionOptions): void {
+export function sectionInEditionTransform(tree: Root, { prefix, shift, inPage }: SectionInEditionOptions): void {
   const own = new Set<string>();
   visit(tree, 'element', (node) => {
     if (typeof node.properties.id === 'string') own.add(node.properties.id);
@@ -42,8 +46,8 @@ export function sectionInEditionTransform(tree: Root, { prefix, shift, sections 
       if (p.href.startsWith('#')) p.href = `#${local(decodeURIComponent(p.href.slice(1)))}`;
       else {
         const [path, hash] = p.href.split('#') as [string, string | undefined];
-        const slug = sections.get(path);
-        if (slug !== undefined) p.href = `#${hash ? editionId(slug, decodeURIComponent(hash)) : slug}`;
+        const target = inPage.get(path);
+        if (target !== undefined) p.href = `#${hash ? editionId(target, decodeURIComponent(hash)) : target}`;
       }
     }
     const level = /^h([1-6])$/.exec(node.tagName);
