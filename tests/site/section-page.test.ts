@@ -1,6 +1,7 @@
 // The copy buttons of "Cite this section" in Chromium (src/browser/section.ts). The previews of cited references, on
 // focus and on hover, are tested in browser.test.ts and following.test.ts.
 import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { watch } from '../../src/cli/browser';
 import { browserAndSite } from './browser-suite';
@@ -63,6 +64,10 @@ describe('equations on the clipboard', () => {
   /** The TeX a rendered formula was written in (KaTeX's MathML annotation), from the built page. */
   const texOf = (url: string, selector: string) => builtPage(url).dom.querySelector(`${selector} annotation`)!.textContent;
   const withMath = '/sections/cathode-oxides-polyanionic/';
+  /** How many times the page has fetched the copying script (it loads on the first click, key or selection). */
+  const copyScript = (page: Page) => page.evaluate(() => performance.getEntriesByType('resource').filter((e) => /\/copy-[\w-]+\.js$/.test(e.name)).length);
+  /** Whether the copying script has run (it sets the copy buttons' handlers). */
+  const copying = (page: Page) => page.evaluate(() => document.querySelector<HTMLButtonElement>('button.copy')?.onclick !== null);
 
   async function open(url: string, init?: () => void) {
     const context = await env.browser.newContext();
@@ -79,10 +84,10 @@ describe('equations on the clipboard', () => {
   it('a selection that holds a displayed or an inline formula copies as its TeX, without the glyphs or the hidden reading', async () => {
     const { context, page, problems, clipboard } = await open(withMath);
     // The copying script loads on the reader's first click; nothing of it before.
-    const copyScript = () => page.evaluate(() => performance.getEntriesByType('resource').filter((e) => /\/copy-[\w-]+\.js$/.test(e.name)).length);
-    expect(await copyScript()).toBe(0);
+    expect(await copyScript(page)).toBe(0);
     await page.locator('main h1').click();
-    await expect.poll(copyScript).toBe(1);
+    await expect.poll(() => copying(page)).toBe(true);
+    expect(await copyScript(page)).toBe(1);
     const select = (selector: string) =>
       page.evaluate((s) => {
         const range = document.createRange();
@@ -116,6 +121,7 @@ describe('equations on the clipboard', () => {
     const inline = builtPage(study).dom.querySelectorAll('main li').find((p) => p.querySelector('.katex') && !p.querySelector('.katex-display'))!;
     const again = await open(study);
     await again.page.locator('main h1').click();
+    await expect.poll(() => copying(again.page)).toBe(true);
     await again.page.evaluate((text) => {
       const p = [...document.querySelectorAll('main li')].find((x) => x.textContent === text)!;
       const range = document.createRange();
