@@ -31,7 +31,7 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('button.copy')
       void copy(status, formula, formula.querySelector('annotation')!.textContent!);
     } else {
       const source = document.getElementById(button.dataset.copy!)!;
-      void copy(status, source, source.textContent!.trim(), source.innerHTML);
+      void copy(status, source, source.textContent!.trim(), source.outerHTML);
     }
   };
 }

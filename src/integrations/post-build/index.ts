@@ -20,7 +20,7 @@ import { epub } from './epub';
  * - the EPUB of the whole edition, from its page with the stylesheets linked as published;
  * - the output checks (valid HTML, no broken link or anchor), last, over the pages as they will be written.
  */
-export const stages: readonly Stage[] = [stylesheets, searchIndex, searchPreloads, headers, epub, outputChecks];
+export const stages: readonly Stage[] = [stylesheets, searchIndex, searchPreloads, epub, headers, outputChecks];
 
 /**
  * The one post-build step: at the end of `astro build` it reads every page once, runs the stages over them in
