@@ -57,7 +57,7 @@ function katexFace(rule: Rule | undefined): string | undefined {
 }
 
 /** A top-level style rule all of whose selectors are KaTeX's. */
-const ownedByKatex = (rule: Rule | undefined): rule is Extract<Rule, { type: 'style' }> => rule?.type === 'style' && rule.value.selectors.every(isKatexSelector);
+export const ownedByKatex = (rule: Rule | undefined): rule is Extract<Rule, { type: 'style' }> => rule?.type === 'style' && rule.value.selectors.every(isKatexSelector);
 
 /**
  * Splits a stylesheet into KaTeX's part (top-level rules all of whose selectors are KaTeX's, and KaTeX's

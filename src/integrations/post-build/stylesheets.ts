@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { parse } from 'node-html-parser';
+import { contentHash, hashedStem } from './hashed-names';
 import { pruneKatexCss, splitKatexCss } from './katex-css';
 import type { Stage } from './stage';
 
@@ -11,16 +11,8 @@ export function classesIn(html: string): Set<string> {
   return new Set(dom.querySelectorAll('[class]').flatMap((el) => el.classList.value));
 }
 
-const contentHash = (text: string) => createHash('sha256').update(text).digest('base64url').slice(0, 8);
-
-/** A built stylesheet's name without its content hash (`Base.usbdPAn3.css` → `Base`); throws on a name without one. */
-function stem(name: string): string {
-  const m = /^(.+)\.[\w-]{8}\.css$/.exec(name);
-  if (!m) throw new Error(`stylesheets: ${name} has no content hash in its name`);
-  return m[1]!;
-}
-
-const stylesheetLink = /<link rel="stylesheet" href="([^"]+)">/g;
+/** A page's link to a stylesheet, as Astro writes it, with its `href`. */
+export const stylesheetLink = /<link rel="stylesheet" href="([^"]+)">/g;
 
 /** What the stylesheets stage does to a build, worked out before anything is written. */
 export interface StylesheetPlan {
@@ -64,7 +56,7 @@ export function planStylesheets(pages: readonly { path: string; html: string }[]
    */
   const fileFor = (from: { name: string }[], math: boolean, css: string, beside: string) => {
     if (from.length === 1 && !math && sheets.get(from[0]!.name) === css) return from[0]!.name;
-    const name = `${[...from.map((s) => stem(s.name)), ...(math ? ['katex'] : [])].join('-')}.${contentHash(css)}.css`;
+    const name = `${[...from.map((s) => hashedStem(s.name).stem), ...(math ? ['katex'] : [])].join('-')}.${contentHash(css)}.css`;
     if (!files.some((f) => f.name === name)) files.push({ name, beside, css });
     return name;
   };
