@@ -11,6 +11,11 @@ export function classesIn(html: string): Set<string> {
   return new Set(dom.querySelectorAll('[class]').flatMap((el) => el.classList.value));
 }
 
+/** Every element name in a page's markup (`p`, `svg`, `path` …), read from its tags: what a type selector can match. */
+export function elementsIn(html: string): Set<string> {
+  return new Set([...html.matchAll(/<([a-zA-Z][\w-]*)/g)].map((m) => m[1]!.toLowerCase()));
+}
+
 /** A page's link to a stylesheet, as Astro writes it, with its `href`. */
 export const stylesheetLink = /<link rel="stylesheet" href="([^"]+)">/g;
 
@@ -40,6 +45,7 @@ export interface StylesheetPlan {
 export function planStylesheets(pages: readonly { path: string; html: string }[], sheets: ReadonlyMap<string, string>, scripts: readonly string[]): StylesheetPlan {
   const classes = pages.map((p) => classesIn(p.html));
   const used = new Set(classes.flatMap((c) => [...c]));
+  const elements = new Set(pages.flatMap((p) => [...elementsIn(p.html)]));
   const parts = new Map<string, { site: string; katex: string }>();
   const partsOf = (href: string, page: string) => {
     const name = basename(href);
@@ -70,7 +76,7 @@ export function planStylesheets(pages: readonly { path: string; html: string }[]
     const math = classes[i]!.has('katex');
     if (math && !sheetsLinked.some((s) => s.katex)) throw new Error(`stylesheets: ${path} shows math but none of its stylesheets (${sheetsLinked.map((s) => s.name).join(', ')}) holds KaTeX's rules`);
     const names = [fileFor([layout], false, layout.site, layout.name)];
-    const ownCss = own.map((s) => s.site).join('') + (math ? pruneKatexCss(sheetsLinked.map((s) => s.katex).join(''), used) : '');
+    const ownCss = own.map((s) => s.site).join('') + (math ? pruneKatexCss(sheetsLinked.map((s) => s.katex).join(''), used, elements) : '');
     if (ownCss) names.push(fileFor(own, math, ownCss, layout.name));
     if (names.length > 1) withOwnRules++;
     if (math) withMath++;
