@@ -146,9 +146,13 @@ export async function mountSearch(root: HTMLElement, opts: SearchOptions): Promi
 
   let generation = 0;
   let pending: PagefindResult[] = [];
-  /** Draws the next page of results, each as soon as it and those before it have arrived. */
-  async function drawMore(mine: number): Promise<HTMLLIElement | undefined> {
-    const batch = pending.splice(0, pageSize).map((r) => r.data());
+  /**
+   * Draws the next page of results, each as soon as it and those before it have arrived. The very first result's
+   * fragment is asked for alone, so that the others' do not share the network and the thread with it.
+   */
+  async function drawMore(mine: number, firstPage = false): Promise<HTMLLIElement | undefined> {
+    const head = firstPage && pending.length ? [await pending.shift()!.data()] : [];
+    const batch = [...head, ...pending.splice(0, pageSize - head.length).map((r) => r.data())];
     let first: HTMLLIElement | undefined;
     for (const data of batch) {
       const li = item(await data);
@@ -186,7 +190,7 @@ export async function mountSearch(root: HTMLElement, opts: SearchOptions): Promi
     pending = [...found.results];
     const n = found.results.length;
     status.textContent = `${n} result${n === 1 ? '' : 's'} for “${q}”.`;
-    await drawMore(mine);
+    await drawMore(mine, true);
     if (mine !== generation) return;
     // Pagefind counts only the filters it has loaded: once the facets are built, the same search (its index
     // already in memory) gives every count.
