@@ -6,6 +6,8 @@ import { markdownPlugins } from './src/markdown/plugins.ts';
 import { makeRoutes } from './src/lib/routes.ts';
 import { katexWoff2 } from './src/integrations/katex-woff2.ts';
 import { postBuild } from './src/integrations/post-build/index.ts';
+import { publishingCheck } from './src/integrations/publishing.ts';
+import { readPublishing } from './src/lib/publishing.ts';
 
 /**
  * Astro wraps each MDX body in a module (`?astroPropagatedAssets`) that opens with the directive
@@ -19,8 +21,8 @@ function quietAstroDirectives(warning, warn) {
   warn(warning);
 }
 
-/** Base path, e.g. `/edition/` when served from a sub-folder; set EDITION_BASE. */
-const base = process.env.EDITION_BASE ?? '/';
+/** Origin and base path (EDITION_SITE, EDITION_BASE, EDITION_PREVIEW), read and checked in src/lib/publishing.ts. */
+const { site, base } = readPublishing(process.env, { build: false });
 const routes = makeRoutes(base);
 
 export default defineConfig({
@@ -29,8 +31,8 @@ export default defineConfig({
   outDir: process.env.EDITION_OUT_DIR ?? './dist',
   /** Astro's cache (rendered MDX among it) stays in this checkout; src/cli/build.ts clears it before each build. */
   cacheDir: './.astro/cache',
-  /** Origin of the published edition, for canonical URLs and citations; the local preview when unset. */
-  site: process.env.EDITION_SITE ?? 'http://127.0.0.1:4321',
+  /** Origin of the edition, for canonical URLs and citations; a build without one stops (publishingCheck). */
+  site,
   trailingSlash: 'always',
   prerenderConflictBehavior: 'error',
   devToolbar: { enabled: false },
@@ -39,8 +41,8 @@ export default defineConfig({
     // The edition's plugins, listed once in src/markdown/plugins.ts; the records' text fields use the same list.
     processor: unified(markdownPlugins(routes, 'body')),
   },
-  // Everything done to the built site, in the order src/integrations/post-build/index.ts lists.
-  integrations: [mdx(), postBuild()],
+  // The publishing check first; last, everything done to the built site, in the order src/integrations/post-build/index.ts lists.
+  integrations: [publishingCheck(), mdx(), postBuild()],
   vite: {
     plugins: [katexWoff2()],
     build: {

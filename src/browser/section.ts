@@ -1,30 +1,34 @@
 // Section pages. A citation links to the page's own entry of its reference (#ref-47), which links back; this script
-// adds a preview of the entry on hover and keyboard focus, which stays while the pointer is on it, closes on Escape
-// or when the pointer leaves (WCAG 1.4.13), and opens inside the window. Copy buttons copy a citation as rich and
-// plain text, or select it and say so when the clipboard is refused or cannot take both.
+// adds a preview of the entry on hover and keyboard focus, which stays while the pointer or the focus is on it, closes
+// on Escape or when both leave (WCAG 1.4.13), and opens inside the window. The preview is placed right after the
+// citation, so that Tab moves from the citation to its "Reference page" link and on to the text that follows. Copy
+// buttons copy as rich and plain text (plain text alone where the browser has no ClipboardItem), or select the text
+// and say so when the clipboard is refused.
 // Without JavaScript the citations are in-page links and the citation text can be selected. The on-page contents
 // mark the heading being read.
 import './toc';
 
+// The preview is in the page only while it shows, right after its citation.
 const tip = document.createElement('div');
 tip.id = 'cite-preview';
 tip.role = 'tooltip';
-tip.hidden = true;
-document.body.append(tip);
 let owner: HTMLElement | null = null;
 let timer: ReturnType<typeof setTimeout> | undefined;
 
 function show(link: HTMLAnchorElement) {
-  clearTimeout(timer);
+  stay();
   const entry = document.getElementById(`ref-${link.textContent}`);
   if (!entry || owner === link) return;
   hide();
   // The entry's reference as it is set (the journal in italics) and its link on to the reference's page.
   const more = entry.querySelector('a')!.cloneNode() as HTMLAnchorElement;
   more.textContent = 'Reference page';
+  more.onfocus = tip.onmouseenter = stay;
+  more.onblur = tip.onmouseleave = later;
   tip.replaceChildren(entry.querySelector('.reference')!.cloneNode(true), ' ', more);
-  tip.hidden = false;
-  // Below the citation, or above it when the window has no room below; shifted to stay inside it sideways.
+  link.after(tip);
+  // Below the citation, or above it when the window has no room below; shifted to stay inside it sideways. No
+  // ancestor of a citation is positioned, so the preview is placed in the page's coordinates.
   const box = link.getBoundingClientRect();
   const { offsetWidth: w, offsetHeight: h } = tip;
   const below = box.bottom + 6;
@@ -35,23 +39,28 @@ function show(link: HTMLAnchorElement) {
   owner = link;
 }
 function hide() {
-  tip.hidden = true;
+  tip.remove();
   owner?.removeAttribute('aria-describedby');
   owner = null;
 }
-const later = () => {
+function stay() {
   clearTimeout(timer);
+}
+function later() {
+  stay();
   timer = setTimeout(hide, 300);
-};
+}
+// The pointer or the focus leaving the citation or its preview closes it, unless it moves from one to the other.
 for (const link of document.querySelectorAll<HTMLAnchorElement>('.cite a')) {
   link.onmouseenter = link.onfocus = () => show(link);
-  link.onmouseleave = later;
-  link.onblur = link.onclick = hide;
+  link.onmouseleave = link.onblur = later;
+  link.onclick = hide;
 }
-tip.onmouseenter = () => clearTimeout(timer);
-tip.onmouseleave = later;
 document.addEventListener('keydown', (e) => {
-  if (e.key === 'Escape') hide();
+  if (e.key !== 'Escape') return;
+  // From inside the preview, the focus goes back to its citation first (which keeps the preview open), then it closes.
+  if (tip.contains(document.activeElement)) owner?.focus();
+  hide();
 });
 
 for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-copy]')) {
@@ -63,9 +72,11 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-c
     const source = document.getElementById(button.dataset.copy!)!;
     const text = source.textContent!.trim();
     try {
-      // Rich text (italics survive into a word processor) and plain text; a browser without ClipboardItem, or one
-      // that refuses, gets the text selected instead.
-      await navigator.clipboard.write([new ClipboardItem({ 'text/html': new Blob([source.innerHTML], { type: 'text/html' }), 'text/plain': new Blob([text], { type: 'text/plain' }) })]);
+      // Rich text (a citation's italics survive into a word processor; BibTeX keeps its lines, in its <pre>) and plain
+      // text; plain text alone where the browser has no ClipboardItem.
+      await (self.ClipboardItem
+        ? navigator.clipboard.write([new ClipboardItem({ 'text/html': source.outerHTML, 'text/plain': text })])
+        : navigator.clipboard.writeText(text));
       status.textContent = 'Copied';
     } catch {
       getSelection()!.selectAllChildren(source);

@@ -16,6 +16,7 @@ import { formatReport } from './bench/report.ts';
 import { writeSearchFloor } from './bench/search-floor.ts';
 import { multiplyCorpus, readCorpus, writeCorpus } from './bench/synthetic.ts';
 import { chromiumPath, launch } from './browser.ts';
+import { exampleSite } from '../lib/publishing.ts';
 import { serve } from './server.ts';
 
 const args = process.argv.slice(2);
@@ -44,9 +45,12 @@ function bytesUnder(dir: string): number {
     .reduce((sum, e) => sum + statSync(join(e.parentPath, e.name)).size, 0);
 }
 
-/** A cold build of the project at `dir` into `out`, timed, its process tree's memory sampled. */
+/**
+ * A cold build of the project at `dir` into `out`, timed, its process tree's memory sampled. It is a build for
+ * publishing, at the example origin, so that the pages weighed are the pages published.
+ */
 async function build(dir: string, out: string, log: string): Promise<BuildRun> {
-  const env = { ...process.env, EDITION_DIST: out, NO_COLOR: '1', FORCE_COLOR: '0', PATH: `${join(dir, 'node_modules', '.bin')}${delimiter}${process.env.PATH ?? ''}` };
+  const env = { ...process.env, EDITION_SITE: exampleSite, EDITION_PREVIEW: '', EDITION_DIST: out, NO_COLOR: '1', FORCE_COLOR: '0', PATH: `${join(dir, 'node_modules', '.bin')}${delimiter}${process.env.PATH ?? ''}` };
   const run = await runMeasured(process.execPath, ['src/cli/build.ts'], { cwd: dir, env });
   writeFileSync(log, run.output);
   const pages = Number(/(\d+) page\(s\) built/.exec(run.output)?.[1] ?? 0);

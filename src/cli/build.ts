@@ -10,6 +10,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join, resolve, sep } from 'node:path';
+import { readPublishing } from '../lib/publishing.ts';
 import { onParentDeath } from './build/parent-death.ts';
 import { carry, makeStage, publish, recordWriters, settle, settleDeadBuilds, type Stage } from './build/staging.ts';
 
@@ -19,6 +20,14 @@ const unchanged = () => (existsSync(dist) ? `${dist} is unchanged` : 'no site wa
 function fail(message: string, code = 1): never {
   console.error(`\n${message}`);
   process.exit(code);
+}
+
+// Where the site is published (EDITION_SITE, EDITION_BASE) or that it is the local preview (EDITION_PREVIEW=1),
+// checked before anything is staged: a build without an origin would publish the preview's address.
+try {
+  readPublishing(process.env, { build: true });
+} catch (error) {
+  fail(`Build failed: ${(error as Error).message}\nNothing was built; ${unchanged()}.`);
 }
 
 // Astro builds inside the project: with an output folder elsewhere it stages in the project's .astro/ (one path

@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { escapeRegExp } from '../shared/regexp.ts';
 
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.mjs': 'text/javascript',
@@ -13,12 +14,17 @@ const types: Record<string, string> = {
 /** Types a static host compresses (fonts, wasm and Pagefind's own gzipped files are sent as they are). */
 const compressible = new Set(['.html', '.css', '.js', '.mjs', '.json', '.svg', '.txt', '.bib', '.ris', '.csv']);
 
-/** The rules of a `_headers` file: a path (a trailing `*` matches any rest) and the headers sent for it. */
+/** The rules of a `_headers` file: a path (`*` matches any run of characters) and the headers sent for it. */
 export function parseHeaders(text: string): { path: string; headers: [string, string][] }[] {
   return text.split(/\n(?=\S)/).filter((b) => b.trim()).map((block) => {
     const [path, ...lines] = block.split('\n');
     return { path: path!.trim(), headers: lines.filter((l) => l.includes(':')).map((l) => [l.slice(0, l.indexOf(':')).trim(), l.slice(l.indexOf(':') + 1).trim()] as [string, string]) };
   });
+}
+
+/** Whether the path of a `_headers` rule matches a request's path, as Netlify and Cloudflare Pages read it: `*` matches any run of characters. */
+export function headerPathMatches(rule: string, path: string): boolean {
+  return new RegExp(`^${rule.split('*').map(escapeRegExp).join('.*')}$`).test(path);
 }
 
 /**
@@ -30,7 +36,7 @@ export async function serve(dir: string, base = '/', options: { gzip?: boolean; 
   const gzipped = new Map<string, Buffer>();
   const rules = options.headers ? parseHeaders(readFileSync(join(dir, '_headers'), 'utf8')) : [];
   const headersFor = (path: string) =>
-    Object.fromEntries(rules.filter((r) => (r.path.endsWith('*') ? path.startsWith(r.path.slice(0, -1)) : path === r.path)).flatMap((r) => r.headers));
+    Object.fromEntries(rules.filter((r) => headerPathMatches(r.path, path)).flatMap((r) => r.headers.map(([name, value]) => [name.toLowerCase(), value])));
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     if (!path.startsWith(base)) {
@@ -50,10 +56,10 @@ export async function serve(dir: string, base = '/', options: { gzip?: boolean; 
     const type = types[extname(file)] ?? 'application/octet-stream';
     if (options.gzip && compressible.has(extname(file)) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
       if (!gzipped.has(file)) gzipped.set(file, gzipSync(readFileSync(file), { level: 9 }));
-      res.writeHead(200, { ...headersFor(path), 'content-type': type, 'content-encoding': 'gzip', vary: 'accept-encoding' }).end(gzipped.get(file));
+      res.writeHead(200, { 'content-type': type, ...headersFor(path), 'content-encoding': 'gzip', vary: 'accept-encoding' }).end(gzipped.get(file));
       return;
     }
-    res.writeHead(200, { ...headersFor(path), 'content-type': type });
+    res.writeHead(200, { 'content-type': type, ...headersFor(path) });
     createReadStream(file).pipe(res);
   });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));

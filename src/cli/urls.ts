@@ -1,5 +1,5 @@
-// Adds every URL of the current build (pages, and the heading anchors and citing paragraphs' ids of section pages,
-// which "Cited in" links on reference pages land on) to the committed manifest
+// Adds every URL of the current build (pages, and the heading anchors and paragraphs' ids of section pages, which
+// their self-links and the "Cited in" links on reference pages land on) to the committed manifest
 // of published URLs, content/published-urls.txt. It never removes a line: a published URL must keep working.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { parse } from 'node-html-parser';
@@ -12,7 +12,7 @@ const header = '# Published URLs of the edition (paths under the base). A build 
 const known = existsSync(manifest) ? readFileSync(manifest, 'utf8').split('\n').filter((l) => l && !l.startsWith('#')) : [];
 const current = builtPages(dist).flatMap((page) => {
   const anchors = page.url.startsWith('/sections/')
-    ? parse(page.html).querySelectorAll("main h2[id], main h3[id], main [id^='p-']").map((h) => `${page.url}#${h.id}`)
+    ? parse(page.html).querySelectorAll("main h2[id], main h3[id], main h4[id], main [id^='p-']").map((h) => `${page.url}#${h.id}`)
     : [];
   return [page.url, ...anchors];
 });

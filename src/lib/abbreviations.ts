@@ -2,6 +2,7 @@ import rehypeParse from 'rehype-parse';
 import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
 import rehypeAbbreviations, { type Abbreviation, type AbbreviationOptions } from '../plugins/rehype-abbreviations';
+import rehypeLinkOnce, { type LinkOnceOptions } from '../plugins/rehype-link-once';
 import { texToPlain } from './plain-text';
 import type { GlossaryData } from '../schemas/glossary';
 
@@ -14,20 +15,28 @@ export function glossaryAbbreviations(glossary: readonly { data: GlossaryData }[
 }
 
 /**
- * HTML of a page's prose in, the same HTML with the first use of each abbreviation marked out: rehype-abbreviations
- * run over rendered HTML, so that it sees the page as the reader does (summary, study cards and body together,
- * whichever component wrote them).
+ * HTML of a page's prose in, the same HTML with the first use of each abbreviation marked out, and each material,
+ * technique, cell and term linked once (in the text, and in each study card): rehype-abbreviations, then
+ * rehype-link-once, run over rendered HTML, so that they see the page as the reader does (summary, study cards and
+ * body together, whichever component wrote them).
  */
-export function abbreviationMarker(options: AbbreviationOptions): (html: string) => string {
-  const processor = unified().use(rehypeParse, { fragment: true }).use(rehypeAbbreviations, options).use(rehypeStringify, { collapseEmptyAttributes: true });
+export function abbreviationMarker(options: AbbreviationOptions & Partial<LinkOnceOptions>): (html: string) => string {
+  const processor = unified()
+    .use(rehypeParse, { fragment: true })
+    .use(rehypeAbbreviations, { ...options, pages: options.prefixes ?? [] })
+    .use(rehypeLinkOnce, { prefixes: [...(options.prefixes ?? []), options.href('')] })
+    .use(rehypeStringify, { collapseEmptyAttributes: true });
   return (html) => String(processor.processSync(html));
 }
 
 const markers = new WeakMap<object, (html: string) => string>();
 
-/** `abbreviationMarker` for a glossary (the content graph's), made once per glossary and reused by every page. */
-export function markAbbreviations(html: string, glossary: readonly { data: GlossaryData }[], href: (id: string) => string): string {
+/**
+ * `abbreviationMarker` for a glossary (the content graph's), made once per glossary and reused by every page;
+ * `prefixes` are the URL prefixes of the record pages (materials, techniques, cells) linked once, with the glossary.
+ */
+export function markAbbreviations(html: string, glossary: readonly { data: GlossaryData }[], href: (id: string) => string, prefixes: readonly string[] = []): string {
   let mark = markers.get(glossary);
-  if (!mark) markers.set(glossary, (mark = abbreviationMarker({ abbreviations: glossaryAbbreviations(glossary), href })));
+  if (!mark) markers.set(glossary, (mark = abbreviationMarker({ abbreviations: glossaryAbbreviations(glossary), href, prefixes })));
   return mark(html);
 }

@@ -2,6 +2,7 @@ import { Cite } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-csl';
 import '@citation-js/plugin-ris';
+import { parse } from 'node-html-parser';
 import type { ReferenceData } from '../schemas/reference';
 import { toBibtex, toRis } from './export-formats';
 
@@ -30,7 +31,7 @@ export function parseBibtex(bibtex: string): CslItem[] {
 
 /** The export formats of the edition, each produced by citation-js from CSL-JSON. */
 export const exportFormats = {
-  bib: { label: 'BibTeX', mime: 'application/x-bibtex' },
+  bib: { label: 'BibTeX', mime: 'text/x-bibtex' },
   ris: { label: 'RIS', mime: 'application/x-research-info-systems' },
   json: { label: 'CSL-JSON', mime: 'application/vnd.citationstyles.csl+json' },
 } as const;
@@ -51,9 +52,17 @@ export function exportItems(items: CslItem[], format: ExportFormat): string {
   return clean(items).map((item) => (format === 'ris' ? toRis(item) : toBibtex(item))).join('\n');
 }
 
+/**
+ * One item's entry in a style, as plain text or as HTML with the style's italics (`<i>`): the entry alone, without
+ * citeproc's wrapping elements or a numeric style's "1.".
+ */
 export function formatCitation(item: CslItem, style: CitationStyle, format: 'text' | 'html' = 'text'): string {
   const out = new Cite([item]).format('bibliography', { template: style, format, lang: 'en-US' });
-  return format === 'text' ? out.replace(/^1\.\s*/, '').trim() : out.trim();
+  if (format === 'text') return out.replace(/^1\.\s*/, '').trim();
+  const bibliography = parse(out);
+  const entry = bibliography.querySelector('.csl-right-inline') ?? bibliography.querySelector('.csl-entry');
+  if (!entry) throw new Error(`citeproc wrote no entry for ${item.id} in ${style}: ${out}`);
+  return entry.innerHTML.trim();
 }
 
 /** A field of a reference that cannot become CSL-JSON. */

@@ -35,6 +35,8 @@ export const dataCollections = {
 export type DataCollection = keyof typeof dataCollections;
 export const dataFormats = ['json', 'csv', 'schema.json'] as const;
 export type DataFormat = (typeof dataFormats)[number];
+/** The media type of each format. */
+export const dataFormatTypes: Record<DataFormat, string> = { json: 'application/json', csv: 'text/csv', 'schema.json': 'application/schema+json' };
 
 /** JSON Schema (draft 2020-12) of a collection's file: an array of its records. */
 export function jsonSchemaOf(name: DataCollection): Record<string, unknown> {

@@ -1,3 +1,4 @@
+import { HTMLElement, parse as parseHtml, type Node as HtmlNode } from 'node-html-parser';
 import { readSpecies, subscript } from './formula';
 import { chemToPlain } from './plain-text';
 
@@ -56,10 +57,13 @@ function spellings(alias: string): string[] {
   return [alias];
 }
 
-/** Every written form a reader may search a material by: name, formula (plain and subscript), abbreviations, aliases. */
-export function materialSearchTerms(m: { name: string; formula: string; abbreviations: string[]; aliases: string[] }): SearchTerms {
+/**
+ * Every written form a reader may search a material by: name, formula (plain and subscript), abbreviations, aliases.
+ * With `sharedFormula`, the formula is another material's too and not among this one's names (`sharedFormulas`).
+ */
+export function materialSearchTerms(m: { name: string; formula: string; abbreviations: string[]; aliases: string[] }, sharedFormula = false): SearchTerms {
   const plain = plainFormula(m.formula);
-  const names = distinct([m.name, plain, subscriptFormula(plain), ...m.abbreviations]);
+  const names = distinct([m.name, ...(sharedFormula ? [] : [plain, subscriptFormula(plain)]), ...m.abbreviations]);
   const own = new Set(names.map((n) => n.toLowerCase()));
   return { names, aliases: distinct(m.aliases.flatMap(spellings)).filter((a) => !own.has(a.toLowerCase())) };
 }
@@ -69,4 +73,39 @@ export function techniqueSearchTerms(t: { name: string; abbreviation?: string | 
   const names = distinct([t.abbreviation, t.name]);
   const own = new Set(names.map((n) => n.toLowerCase()));
   return { names, aliases: distinct(t.aliases).filter((a) => !own.has(a.toLowerCase())) };
+}
+
+/**
+ * Inline HTML (a title as the pages set it) as text with its sub- and superscripts marked `_{…}` and `^{…}`, for
+ * the search results to draw them (src/shared/search-names.ts, `titlePieces`); other elements give their text.
+ * Undefined when it has no sub- or superscript, or holds KaTeX's output, which has no such simple reading. Pure.
+ */
+export function markedTitle(html: string): string | undefined {
+  const root = parseHtml(html);
+  if (root.querySelector('.katex') || !root.querySelector('sub, sup')) return undefined;
+  const text = (node: HtmlNode): string => {
+    if (node instanceof HTMLElement) {
+      const inner = node.childNodes.map(text).join('');
+      return node.tagName === 'SUB' ? `_{${inner}}` : node.tagName === 'SUP' ? `^{${inner}}` : inner;
+    }
+    return node.text;
+  };
+  return root.childNodes.map(text).join('');
+}
+
+/**
+ * Where several materials share a formula (a material and its tetragonal form, the forms of carbon), the formula
+ * names only those that also list it among their aliases; for the others it is no name of theirs: a reader who
+ * types Li7La3Zr2O12 means LLZO, which lists it, not tetragonal LLZO. Returns the materials' ids whose formula is
+ * shared and not listed. Pure.
+ */
+export function sharedFormulas(materials: readonly { id: string; data: { formula: string; aliases: string[] } }[]): Set<string> {
+  const byFormula = new Map<string, string[]>();
+  for (const m of materials) byFormula.set(plainFormula(m.data.formula), [...(byFormula.get(plainFormula(m.data.formula)) ?? []), m.id]);
+  return new Set(
+    materials
+      .filter((m) => byFormula.get(plainFormula(m.data.formula))!.length > 1)
+      .filter((m) => !m.data.aliases.map(unsubscript).includes(plainFormula(m.data.formula)))
+      .map((m) => m.id),
+  );
 }

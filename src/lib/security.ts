@@ -29,14 +29,18 @@ export const headerOnlyDirectives = ["frame-ancestors 'none'"];
  */
 export const immutableFolders = ['_astro/', 'pagefind/index/', 'pagefind/fragment/', 'pagefind/filter/'];
 
-/** The `_headers` file (Netlify, Cloudflare Pages and others read it); `asset` puts a path under the base path. */
-export function headersFile(asset: (path: string) => string): string {
+/**
+ * The `_headers` file (Netlify, Cloudflare Pages and others read it); `asset` puts a path under the base path, and
+ * `more` are further rules (the downloads' Content-Type, src/lib/download-types.ts).
+ */
+export function headersFile(asset: (path: string) => string, more: readonly string[] = []): string {
   return [
     '/*',
     `  Content-Security-Policy: ${[contentSecurityPolicy, ...headerOnlyDirectives].join('; ')}`,
     '  X-Content-Type-Options: nosniff',
     '  Referrer-Policy: strict-origin-when-cross-origin',
     ...immutableFolders.flatMap((folder) => [`${asset(folder)}*`, '  Cache-Control: public, max-age=31536000, immutable']),
+    ...more,
     '',
   ].join('\n');
 }

@@ -2,6 +2,7 @@ import reviewBib from '../../content/review.bib?raw';
 import pkg from '../../package.json';
 import { parseBibtex, type CslItem } from './citation';
 import type { SectionNode } from './graph/build';
+import { previewSite } from './publishing';
 import { makeRoutes } from './routes';
 
 /** The routes of this build, under its base path. */
@@ -27,6 +28,11 @@ export const edition = {
   date: pkg.edition.date,
   /** Absolute origin for canonical URLs and citations (`site` in astro.config.mjs, from EDITION_SITE). */
   site: import.meta.env.SITE!,
+  /**
+   * Whether this is the local preview (EDITION_PREVIEW=1, `npm start`): its pages and citation blocks say so. A
+   * published build never has the preview's origin, as src/lib/publishing.ts refuses a loopback EDITION_SITE.
+   */
+  preview: new URL(import.meta.env.SITE!).origin === previewSite,
 } as const;
 
 /** An absolute URL for a path the routes gave. */

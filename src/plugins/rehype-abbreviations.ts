@@ -1,4 +1,4 @@
-import type { Element, ElementContent, Root, Text } from 'hast';
+import type { Element, ElementContent, Root, RootContent, Text } from 'hast';
 import { escapeRegExp } from '../shared/regexp';
 
 /** A glossary abbreviation, as this plugin needs it. */
@@ -15,6 +15,11 @@ export interface AbbreviationOptions {
   abbreviations: readonly Abbreviation[];
   /** URL of the glossary entry of `id`. */
   href: (id: string) => string;
+  /**
+   * URL prefixes of the record pages (materials, techniques, cells) that a link whose text is an abbreviation counts
+   * as its use for: `[TEM](technique:tem)`.
+   */
+  pages?: readonly string[];
 }
 
 /** Elements whose text is not prose to mark: links, code, headings, contents, forms, SVG and MathML. */
@@ -67,7 +72,11 @@ function abbr(entry: Abbreviation, children: ElementContent[]): Element {
  * `<i>` is part of the formula and never marked. Text inside links, code, headings, navigation (the on-page
  * contents), formulas and hidden or search-ignored elements is left alone. A link to a glossary entry written in the
  * text (`[ASSLB](term:asslb)`) counts as a use: if it is the first and its text is the abbreviation, it gets the `<abbr>` inside; either way
- * the abbreviation is not marked again. Returns the ids marked or linked, in reading order.
+ * the abbreviation is not marked again. So does a link to a record's page (`options.pages`) whose text is the
+ * abbreviation (`[TEM](technique:tem)`): the term is linked once, to its page.
+ * Where such a cross-link comes after the abbreviation's first plain use, that use links to the cross-link's page
+ * rather than to the glossary (rehype-link-once then leaves the later link as text). Returns the ids marked or
+ * linked, in reading order.
  */
 export function abbreviationsTransform(tree: Root | Element, options: AbbreviationOptions): string[] {
   const byTerm = new Map(options.abbreviations.map((a) => [a.term, a]));
@@ -77,6 +86,20 @@ export function abbreviationsTransform(tree: Root | Element, options: Abbreviati
   const alternatives = [...byTerm.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
   const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(${alternatives})s?(?![\\p{L}\\p{N}])`, 'gu');
   const seen: string[] = [];
+  /** Each abbreviation's page, where a cross-link whose text is the abbreviation leads there. */
+  const pageOf = new Map<string, string>();
+  const crossLinked = (node: Element): Abbreviation | undefined => {
+    if (node.tagName !== 'a' || !options.pages?.some((p) => String(node.properties.href).startsWith(p))) return undefined;
+    const text = textOf(node).trim();
+    return byTerm.get(text) ?? (text.endsWith('s') ? byTerm.get(text.slice(0, -1)) : undefined);
+  };
+  const scan = (node: Root | RootContent) => {
+    if (node.type !== 'element' && node.type !== 'root') return;
+    const entry = node.type === 'element' ? crossLinked(node) : undefined;
+    if (entry && !pageOf.has(entry.id)) pageOf.set(entry.id, String((node as Element).properties.href));
+    for (const child of node.children) scan(child);
+  };
+  scan(tree);
 
   /** `node` with its first uses marked; `joined` tells whether a formula's piece touches it before and after. */
   const mark = (node: Text, joined: { before: boolean; after: boolean }): ElementContent[] => {
@@ -88,7 +111,7 @@ export function abbreviationsTransform(tree: Root | Element, options: Abbreviati
       if (seen.includes(entry.id)) continue;
       seen.push(entry.id);
       if (m.index > last) out.push({ type: 'text', value: node.value.slice(last, m.index) });
-      out.push({ type: 'element', tagName: 'a', properties: { href: options.href(entry.id) }, children: [abbr(entry, [{ type: 'text', value: m[0] }])] });
+      out.push({ type: 'element', tagName: 'a', properties: { href: pageOf.get(entry.id) ?? options.href(entry.id) }, children: [abbr(entry, [{ type: 'text', value: m[0] }])] });
       last = m.index + m[0].length;
     }
     if (last === 0) return [node];
@@ -105,7 +128,7 @@ export function abbreviationsTransform(tree: Root | Element, options: Abbreviati
         continue;
       }
       if (child.type === 'element') {
-        const linked = child.tagName === 'a' ? byHref.get(String(child.properties.href)) : undefined;
+        const linked = child.tagName === 'a' ? (byHref.get(String(child.properties.href)) ?? crossLinked(child)) : undefined;
         if (linked && !seen.includes(linked.id)) {
           seen.push(linked.id);
           const text = textOf(child).trim();

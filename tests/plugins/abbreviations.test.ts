@@ -7,7 +7,7 @@ import { toHtml } from './pipeline';
 const routes = makeRoutes('/base/');
 /** The page-level pass for a glossary of these entries. */
 const markerFor = (entries: { id: string; term: string; expansion: string }[]) =>
-  abbreviationMarker({ abbreviations: glossaryAbbreviations(entries.map((g) => ({ data: glossarySchema.parse(g) }))), href: routes.term });
+  abbreviationMarker({ abbreviations: glossaryAbbreviations(entries.map((g) => ({ data: glossarySchema.parse(g) }))), href: routes.term, prefixes: [routes.techniques] });
 const mark = markerFor([
   { id: 'asslb', term: 'ASSLB', expansion: 'all solid-state lithium battery' },
   { id: 'tem', term: 'TEM', expansion: 'transmission electron microscopy' },
@@ -45,12 +45,18 @@ describe('abbreviations: the first use on a page is marked and linked to the glo
     ]);
   });
 
-  it('leaves headings, links, code and formulas alone, and marks the first use in prose after them', async () => {
-    const html = await page('## TEM of LCO\n\n[TEM](technique:tem), `TEM`, $\\mathrm{TEM}$ and $\\mathrm{LCO}$; then TEM and LCO.');
+  it('leaves headings, other links, code and formulas alone, and marks the first use in prose after them', async () => {
+    const html = await page('## TEM of LCO\n\n[TEM cells](technique:tem), `TEM`, $\\mathrm{TEM}$ and $\\mathrm{LCO}$; then TEM and LCO.');
     expect(html).toContain('<h2 id="tem-of-lco">TEM of LCO</h2>');
-    expect(html).toContain('<a href="/base/techniques/tem/">TEM</a>, <code>TEM</code>');
+    expect(html).toContain('<a href="/base/techniques/tem/">TEM cells</a>, <code>TEM</code>');
     expect(marked(html)).toEqual(['TEM → /base/glossary/#tem (transmission electron microscopy)', 'LCO → /base/glossary/#lco (LiCoO2)']);
     expect(html).toMatch(/then <a href="\/base\/glossary\/#tem"><abbr/);
+  });
+
+  it('counts a cross-link whose text is the abbreviation as its first use, marked inside it, linked to its page', async () => {
+    const html = await page('[TEM](technique:tem) first, then TEM.');
+    expect(marked(html)).toEqual(['TEM → /base/techniques/tem/ (transmission electron microscopy)']);
+    expect(html).toContain('then TEM.');
   });
 
   it('counts a written link to the glossary as the first use, with the abbreviation marked inside it', async () => {
@@ -61,7 +67,8 @@ describe('abbreviations: the first use on a page is marked and linked to the glo
     ]);
     expect(html).toContain('<a href="/base/glossary/#asslb"><abbr title="all solid-state lithium battery">ASSLBs</abbr></a> and ASSLB;');
     expect(html).toContain('<a href="/base/glossary/#llzo">garnet electrolytes</a> (LLZO), then LLZO;');
-    expect(html).toContain('<a href="/base/glossary/#tem">TEM</a>.');
+    // The plain first use links to the glossary; the written link after it is then set as text (rehype-link-once).
+    expect(html).toContain('<abbr title="transmission electron microscopy">TEM</abbr></a> before TEM.');
   });
 
   it('skips the on-page contents, hidden and search-ignored text, and text in a closed <details>', () => {

@@ -1,4 +1,4 @@
-import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyProject } from './project-copy';
@@ -115,30 +115,52 @@ function renamed(c: Case, i: number): Case {
   };
 }
 
-function expectFailure({ status, output }: { status: number; output: string }, patterns: RegExp[]) {
+/** What the copy's dist/ holds before a build: nothing, or a last good site of one file. */
+function lastGood(site: 'absent' | 'present') {
+  const dist = join(project.dir, 'dist');
+  rmSync(dist, { recursive: true, force: true });
+  if (site === 'present') {
+    mkdirSync(dist);
+    writeFileSync(join(dist, 'last-good.txt'), 'kept');
+  }
+}
+
+/** The build failed, said what it was told to, and published nothing: dist/ is as it was before (`lastGood`). */
+function expectFailure({ status, output }: { status: number; output: string }, patterns: RegExp[], site: 'absent' | 'present') {
   expect(status, output).not.toBe(0);
   for (const p of patterns) expect(output).toMatch(p);
-  expect(existsSync(join(project.dir, 'dist')), 'a failed build publishes nothing').toBe(false);
+  const dist = join(project.dir, 'dist');
+  if (site === 'absent') expect(existsSync(dist), 'a failed build publishes nothing').toBe(false);
+  else expect(readdirSync(dist).map((f) => [f, readFileSync(join(dist, f), 'utf8')]), 'a failed build leaves the last good dist/ as it was').toEqual([['last-good.txt', 'kept']]);
+  expect(readdirSync(project.dir).filter((name) => name.startsWith('.dist.build-')), 'a failed build removes its staging folder').toEqual([]);
 }
 
 describe('bad content fails the build with file, place and value', () => {
   // The content graph reports every problem it finds at once: its cases share one build, and each must be reported.
   const graphCases = cases.filter((c) => !c.early).map(renamed);
   let graphBuild: { status: number; output: string };
+  // This build finds a last good site in dist/, which it must leave as it was.
   it.each(graphCases)('$name (reported with the others by one build)', ({ expect: patterns }) => {
-    graphBuild ??= buildWith(graphCases);
-    expectFailure(graphBuild, patterns);
+    if (!graphBuild) {
+      lastGood('present');
+      graphBuild = buildWith(graphCases);
+    }
+    expectFailure(graphBuild, patterns, 'present');
   });
 
   // So does the check of content/'s files, which runs before anything loads.
   const fileCases = cases.filter((c) => c.filesCheck).map(renamed);
   let fileBuild: { status: number; output: string };
   it.each(fileCases)('$name (reported with the others by the check of content/)', ({ expect: patterns }) => {
-    fileBuild ??= buildWith(fileCases);
-    expectFailure(fileBuild, patterns);
+    if (!fileBuild) {
+      lastGood('absent');
+      fileBuild = buildWith(fileCases);
+    }
+    expectFailure(fileBuild, patterns, 'absent');
   });
 
   it.each(cases.filter((c) => c.early && !c.filesCheck))('$name (stops the build on its own)', (c) => {
-    expectFailure(buildWith([c]), c.expect);
+    lastGood('absent');
+    expectFailure(buildWith([c]), c.expect, 'absent');
   });
 });

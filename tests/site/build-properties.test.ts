@@ -5,6 +5,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { launch, watch } from '../../src/cli/browser';
 import { distDir, filesIn } from './dist';
+import { exampleSite, previewSite } from '../../src/lib/publishing';
+import { loopbackAddresses } from './loopback';
 import { copyProject, processesIn } from './project-copy';
 import { serve } from '../../src/cli/server';
 
@@ -14,8 +16,9 @@ beforeAll(() => {
 });
 afterAll(() => project?.remove());
 
-const digest = (dir: string) =>
-  Object.fromEntries(filesIn(dir, '').sort().map((f) => [relative(dir, f), createHash('sha256').update(readFileSync(f)).digest('hex')]));
+/** Each file's SHA-256, by its path in `dir`; `read` may change what is hashed. */
+const digest = (dir: string, read: (bytes: Buffer) => Buffer = (bytes) => bytes) =>
+  Object.fromEntries(filesIn(dir, '').sort().map((f) => [relative(dir, f), createHash('sha256').update(read(readFileSync(f))).digest('hex')]));
 
 /** Polls `probe` until it returns something truthy, or fails after `ms`. */
 async function until<T>(probe: () => T, what: string, ms = 30_000): Promise<NonNullable<T>> {
@@ -34,8 +37,10 @@ describe('cancelled builds', () => {
   const cases = [
     { to: 'npm', signal: 'SIGTERM', site: 'absent' },
     { to: 'npm', signal: 'SIGINT', site: 'present' },
-    { to: 'build.ts', signal: 'SIGKILL', site: 'present' },
     { to: 'astro', signal: 'SIGTERM', site: 'present' },
+    // Last: the staging folder that build.ts, killed outright, leaves behind is for the next full build to remove
+    // (below); a cancelled build after it could remove it first, or not, as its timing falls.
+    { to: 'build.ts', signal: 'SIGKILL', site: 'present' },
   ] as const;
   it.each(cases)('$signal to $to ends every process of the build and publishes nothing (dist/ $site before)', async ({ to, signal, site }) => {
     const dist = join(project.dir, 'dist');
@@ -67,35 +72,39 @@ describe('cancelled builds', () => {
 });
 
 describe('builds', () => {
-  it('are reproducible: a second clean build in another folder is byte-identical', () => {
+  it('are reproducible, and the preview differs only by its origin and its notices: a clean build of the preview in another folder is the published build byte for byte once those are taken out', () => {
     // The first build after the cancelled ones: it settles the staging folder the killed build.ts left.
     expect(stagingFolders()).not.toEqual([]);
-    const { status, output } = project.build();
+    const { status, output } = project.build({ EDITION_SITE: '', EDITION_PREVIEW: '1' });
     expect(status, output.slice(-3000)).toBe(0);
     // Astro's "use astro:head-inject" directive is not the edition's to act on (astro.config.mjs).
     expect(output).not.toMatch(/MODULE_LEVEL_DIRECTIVE/);
     expect(output).toMatch(/Removed .*\.dist\.build-\d+-\w+, left by a build that died\./);
     expect(stagingFolders()).toEqual([]);
-    const again = digest(join(project.dir, 'dist'));
+    const preview = join(project.dir, 'dist');
+    // Every page says, once, that it is the local preview; every block of citations says its address is the preview's.
+    const html = filesIn(preview, '.html').filter((f) => !f.includes('/pagefind/')).map((f) => readFileSync(f, 'utf8'));
+    expect(html.length).toBeGreaterThan(400);
+    expect(html.filter((h) => h.split('<aside class="preview-notice" aria-label="Local preview">').length !== 2)).toEqual([]);
+    const citing = html.filter((h) => h.includes('class="cite-block"'));
+    expect(citing.length).toBeGreaterThan(10);
+    expect(citing.filter((h) => !/<section class="cite-block"[^>]*>\s*<h2[^>]*>[^<]*<\/h2>\s*<p class="preview-note"[^>]*>Preview address: [^<]*<code>http:\/\/127\.0\.0\.1:4321\/<\/code>/.test(h))).toEqual([]);
+    // Taken out, with the preview's origin replaced by the published one, every file is the published build's.
+    const published = (bytes: Buffer) =>
+      Buffer.from(
+        bytes
+          .toString('latin1')
+          .replace(/<aside class="preview-notice"[^>]*>.*?<\/aside>|<p class="preview-note"[^>]*>.*?<\/p>/gs, '')
+          .replaceAll(previewSite, exampleSite),
+        'latin1',
+      );
+    const again = digest(preview, published);
     const first = digest(distDir);
     expect(Object.keys(again)).toEqual(Object.keys(first));
     expect(Object.keys(again).filter((f) => again[f] !== first[f])).toEqual([]);
   });
 
-  it('are atomic: a failed build leaves the last good dist/ as it was', () => {
-    const marker = join(project.dir, 'dist', 'last-good.txt');
-    mkdirSync(join(project.dir, 'dist'), { recursive: true });
-    writeFileSync(marker, 'kept');
-    const bad = join(project.dir, 'content', 'sections', 'zz-bad.mdx');
-    writeFileSync(bad, '---\nslug: zz-bad\ntitle: Bad\nsummary: Bad.\norder: 99\n---\n\nText [@999].\n');
-    const { status } = project.build();
-    expect(status).not.toBe(0);
-    expect(readFileSync(marker, 'utf8')).toBe('kept');
-    expect(stagingFolders()).toEqual([]);
-    rmSync(bad);
-  });
-
-  it('work under a base path, published to another file system: links, assets and search', async () => {
+  it('work under a base path, published to another file system: links, assets, search, and no loopback address in any file', async () => {
     // The build stages beside its target, so that publishing is a rename on one file system: a target on a tmpfs
     // (/dev/shm, where the machine has one apart from the project's file system) must not fail with EXDEV.
     const shm = existsSync('/dev/shm') && statSync('/dev/shm').dev !== statSync(project.dir).dev;
@@ -104,22 +113,43 @@ describe('builds', () => {
       if (shm) rmSync(parent, { recursive: true, force: true });
     });
     const dist = join(parent, 'dist-base');
-    const { status, output } = project.build({ EDITION_BASE: '/edition/', EDITION_DIST: dist });
-    // A build that passes has passed its own output check: every href and src of every page is under /edition/
+    const { status, output } = project.build({ EDITION_SITE: exampleSite, EDITION_BASE: '/asslb/', EDITION_DIST: dist });
+    // A build that passes has passed its own output check: every href and src of every page is under /asslb/
     // and resolves (tests/unit/links.test.ts tests that check, a link outside the base path included). What the
     // check cannot see are the addresses the search script writes at run time.
     expect(status, output.slice(-3000)).toBe(0);
     expect([...readdirSync(parent), ...readdirSync(project.dir)].filter((name) => name.includes('.build-'))).toEqual([]);
-    const site = await serve(dist, '/edition/');
+    // Not one file (pages, sitemaps, _headers, Pagefind's files, the downloads) names the local preview.
+    expect(loopbackAddresses(dist)).toEqual([]);
+    expect(readFileSync(join(dist, 'cite', 'introduction.bib'), 'utf8')).toContain(`${exampleSite}/asslb/sections/introduction/`);
+    expect([...readFileSync(join(dist, '_headers'), 'utf8').matchAll(/^\S+/gm)].map((m) => m[0]).filter((path) => !path.startsWith('/asslb/') && path !== '/*')).toEqual([]);
+    const site = await serve(dist, '/asslb/');
     const browser = await launch();
     const page = await browser.newPage();
     const problems = watch(page, site.origin);
     await page.goto(site.url('/search/?q=LiCoO2'));
     await page.locator('.results a').first().waitFor({ timeout: 15_000 });
-    expect(await page.locator('.results a').first().getAttribute('href')).toMatch(/^\/edition\//);
+    expect(await page.locator('.results a').first().getAttribute('href')).toMatch(/^\/asslb\//);
     await page.goto(site.url('/'));
     expect(problems).toEqual([]);
     await browser.close();
     await site.close();
+  });
+
+  it('for publishing stop before anything is staged without an origin, or with a bad value, saying which and how to set it', () => {
+    const before = digest(join(project.dir, 'dist'));
+    for (const [env, message] of [
+      [{ EDITION_SITE: '' }, /Build failed: EDITION_SITE is not set: a build for publishing needs the origin[\s\S]*EDITION_SITE=https:\/\/edition\.example\.org EDITION_BASE=\/asslb\/ npm run build[\s\S]*See "Publishing" in README\.md\./],
+      [{ EDITION_SITE: 'http://127.0.0.1:4321' }, /EDITION_SITE="http:\/\/127\.0\.0\.1:4321" is a loopback address/],
+      [{ EDITION_BASE: 'asslb' }, /EDITION_BASE="asslb" is not a base path: it must start and end with "\/"/],
+    ] as const) {
+      const { status, output } = project.build(env);
+      expect(status, output).toBe(1);
+      expect(output).toMatch(message);
+      expect(output).toMatch(/Nothing was built; .* is unchanged\./);
+      expect(output).not.toMatch(/\[build\]|astro/i);
+    }
+    expect(stagingFolders()).toEqual([]);
+    expect(digest(join(project.dir, 'dist'))).toEqual(before);
   });
 });

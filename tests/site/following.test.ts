@@ -69,6 +69,53 @@ describe('the preview of a reference', () => {
     await page.close();
   });
 
+  it('is reached by keyboard: Tab goes from the citation to its “Reference page” link, then on in the text; Escape goes back', async () => {
+    const { page, problems } = await open(section);
+    const citation = page.getByRole('main').getByRole('link', { name: '83', exact: true }).first();
+    const tip = page.getByRole('tooltip');
+    const more = tip.getByRole('link', { name: 'Reference page' });
+    const focused = (link: Locator) => link.evaluate((a) => a === document.activeElement);
+    /** The link that follows the citation in its paragraph. */
+    const next = page.getByRole('main').getByRole('link', { name: await citation.evaluate((a) => {
+      const links = [...a.closest('p')!.querySelectorAll('a')];
+      return links[links.indexOf(a as HTMLAnchorElement) + 1]!.textContent;
+    }), exact: true }).first();
+    await citation.focus();
+    await tip.waitFor({ state: 'visible', timeout: 2000 });
+    await page.keyboard.press('Tab');
+    await expect.poll(() => focused(more)).toBe(true);
+    expect(await more.getAttribute('href')).toBe('/references/83/');
+    // Back to the citation and forth again: the preview stays open.
+    await page.keyboard.press('Shift+Tab');
+    await expect.poll(() => focused(citation)).toBe(true);
+    await expect(tip.isVisible()).resolves.toBe(true);
+    await page.keyboard.press('Tab');
+    await expect.poll(() => focused(more)).toBe(true);
+    // On past the link, to the link that follows the citation in the text: the preview closes.
+    await page.keyboard.press('Tab');
+    await expect.poll(() => focused(next)).toBe(true);
+    await tip.waitFor({ state: 'hidden', timeout: 2000 });
+    // Back to the citation, into the preview, and Escape: it closes, and the focus is the citation's again, from
+    // where Tab goes on in the text.
+    await page.keyboard.press('Shift+Tab');
+    await tip.waitFor({ state: 'visible', timeout: 2000 });
+    await page.keyboard.press('Tab');
+    await expect.poll(() => focused(more)).toBe(true);
+    await page.keyboard.press('Escape');
+    await tip.waitFor({ state: 'hidden', timeout: 2000 });
+    await expect.poll(() => focused(citation)).toBe(true);
+    await page.keyboard.press('Tab');
+    await expect.poll(() => focused(next)).toBe(true);
+    // Enter on the link follows it.
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Tab');
+    await expect.poll(() => focused(more)).toBe(true);
+    await page.keyboard.press('Enter');
+    await page.waitForURL((u) => u.pathname === '/references/83/');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it.each([375, 1280])('opens inside a %i px window, above a citation at its bottom edge', async (width) => {
     const { page, problems } = await open(section, { width, height: 640 });
     // The last citation of the body, scrolled to the bottom edge of the window.
@@ -119,6 +166,25 @@ describe('copy buttons', () => {
     await page.close();
   });
 
+  it('copy plain text where the browser has no ClipboardItem', async () => {
+    const { page, problems } = await open(section, {
+      init: () => {
+        const copied: string[] = [];
+        (window as unknown as { copied: typeof copied }).copied = copied;
+        delete (window as unknown as { ClipboardItem?: unknown }).ClipboardItem;
+        Object.defineProperty(navigator, 'clipboard', { value: { writeText: async (text: string) => void copied.push(text) } });
+      },
+    });
+    const button = page.getByRole('button', { name: 'Copy', exact: true }).first();
+    await button.click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Copied' }).count()).toBe(1);
+    const source = page.locator(`#${await button.getAttribute('data-copy')}`);
+    expect(await source.locator('i').count()).toBeGreaterThan(0);
+    expect(await page.evaluate(() => (window as unknown as { copied: string[] }).copied)).toEqual([(await source.textContent())!.trim()]);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('copy rich text and plain text where the browser takes both', async () => {
     const { page, problems } = await open(section, {
       init: () => {
@@ -135,7 +201,7 @@ describe('copy buttons', () => {
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'Copied' }).count()).toBe(1);
     const source = page.locator(`#${await button.getAttribute('data-copy')}`);
     const copied = await page.evaluate(() => (window as unknown as { copied: Record<string, string> }).copied);
-    expect(copied).toEqual({ 'text/html': await source.innerHTML(), 'text/plain': (await source.textContent())!.trim() });
+    expect(copied).toEqual({ 'text/html': await source.evaluate((e) => e.outerHTML), 'text/plain': (await source.textContent())!.trim() });
     expect(problems).toEqual([]);
     await page.close();
   });

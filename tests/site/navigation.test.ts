@@ -203,21 +203,18 @@ describe('the studies explorer', () => {
 });
 
 describe('navigation', () => {
-  it('every page carries the edition\'s parts in its contents, and a section\'s page the sections of its own part', () => {
+  it('every page carries every section in its contents, in the front page\'s order; a section\'s page its own headings under it', () => {
     const sectionPages = pages().filter((p) => /^\/sections\/[^/]+\/$/.test(p.url));
-    // The parts and their sections, read from the front page's contents.
-    const partOf = new Map<string, string>();
-    const items = builtPage('/').dom.querySelectorAll('main ol.contents > li');
-    const parts = items.map((li) => li.querySelector('a')!.getAttribute('href')!);
-    expect(parts.length).toBeGreaterThan(4);
-    for (const li of items) for (const a of li.querySelectorAll('ol a')) partOf.set(a.getAttribute('href')!, li.querySelector('a')!.getAttribute('href')!);
-    expect(partOf.size + parts.length).toBe(sectionPages.length);
+    const order = builtPage('/').dom.querySelectorAll('main ol.contents a[href^="/sections/"]').map((a) => a.getAttribute('href')!);
+    expect([...order].sort()).toEqual(sectionPages.map((p) => p.url).sort());
     for (const p of pages()) {
-      const links = p.dom.querySelectorAll('header details.edition-contents a[href^="/sections/"]').map((a) => a.getAttribute('href')!);
-      const own = partOf.get(p.url) ?? (parts.includes(p.url) ? p.url : undefined);
-      const expected = [...parts, ...[...partOf].filter(([, part]) => part === own).map(([s]) => s)];
-      expect([...links].sort(), p.url).toEqual(expected.sort());
+      const links = p.dom.querySelectorAll('header .edition-contents a[href^="/sections/"]').map((a) => a.getAttribute('href')!);
+      expect(links, p.url).toEqual(order);
+      const current = p.dom.querySelectorAll('header .edition-contents a[aria-current="page"]').map((a) => a.getAttribute('href'));
+      expect(current, p.url).toEqual(sectionPages.some((s) => s.url === p.url) ? [p.url] : []);
     }
+    const { dom } = builtPage(section);
+    expect(dom.querySelectorAll('header .edition-contents .here a').map((a) => a.getAttribute('href'))).toEqual(dom.querySelectorAll('.toc a').map((a) => a.getAttribute('href')));
   });
 
   it('the on-page contents list the section headings and mark the one being read', async () => {

@@ -1,12 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pagefindOptions } from '../../src/shared/pagefind-options';
 import { distDir } from './dist';
 
 interface PagefindResult {
   data(): Promise<{ url: string; content: string; excerpt: string; meta: Record<string, string>; filters: Record<string, string[]>; sub_results?: { url: string; title: string }[] }>;
 }
 interface Pagefind {
-  options(o: { basePath: string }): Promise<void>;
+  options(o: { basePath: string; ranking?: unknown }): Promise<void>;
   search(q: string, o?: { filters?: Record<string, string> }): Promise<{ results: PagefindResult[] }>;
 }
 
@@ -22,7 +23,8 @@ export async function loadPagefind(): Promise<Pagefind> {
     return new Response(await readFile(fileURLToPath(url)));
   }) as typeof fetch;
   const pagefind = (await import(/* @vite-ignore */ pathToFileURL(`${distDir}/pagefind/pagefind.js`).href)) as Pagefind;
-  await pagefind.options({ basePath: pathToFileURL(`${distDir}/pagefind/`).href });
+  // The edition's ranking (the search page starts Pagefind with it too).
+  await pagefind.options({ basePath: pathToFileURL(`${distDir}/pagefind/`).href, ranking: pagefindOptions.ranking });
   return pagefind;
 }
 

@@ -2,10 +2,14 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { exampleSite } from '../../src/lib/publishing';
 
 const root = resolve('.');
 /** Not copied: what the copy links or makes anew, and the staging folders of builds (.dist.build-…). */
 const skip = (name: string) => ['node_modules', 'dist', '.astro', '.git', 'coverage'].includes(name) || /^\..+\.build-/.test(name);
+
+/** The publishing variables of the site tests' builds: for publishing, at the example origin, under `/`. */
+export const publishedAt = { EDITION_SITE: exampleSite, EDITION_BASE: '/', EDITION_PREVIEW: '' };
 
 /** A build started in the background: its npm process, what it printed so far, and how it ended. */
 export interface RunningBuild {
@@ -25,10 +29,11 @@ export function copyProject(): {
   cpSync(root, dir, { recursive: true, filter: (src) => !skip(src.slice(root.length + 1).split('/')[0]!) });
   symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
   // The copy publishes into its own dist/ unless the case names another: an EDITION_DIST that points the site
-  // tests at an existing build must not leak in, or the copy's build would replace the site under test.
+  // tests at an existing build must not leak in, or the copy's build would replace the site under test. It builds
+  // as the site tests' build does, unless the case says otherwise.
   const environment = (env: Record<string, string>) => {
     const { EDITION_DIST: _underTest, ...inherited } = process.env;
-    return { ...inherited, NO_COLOR: '1', FORCE_COLOR: '0', ...env };
+    return { ...inherited, NO_COLOR: '1', FORCE_COLOR: '0', ...publishedAt, ...env };
   };
   return {
     dir,

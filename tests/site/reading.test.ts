@@ -1,6 +1,7 @@
 // The reading experience in Chromium: no sideways scrolling at phone, tablet and desktop widths, a theme toggle
 // that persists and is applied before the first paint, a print view with the references and the URL, and diagrams
 // that carry a title and a text equivalent.
+import { readFileSync } from 'node:fs';
 import { HTMLElement, NodeType, parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
 import { page as builtPage, extremesOfEveryKind, pages, pagesByKind } from './dist';
@@ -16,7 +17,7 @@ function pagesOfEveryType(): string[] {
 }
 
 /** For each text of `root` in reading order that matches `word` outside headings, navigation, links, code and
- * formulas: whether it is the one marked as an abbreviation (inside a glossary link's <abbr>) or plain. */
+ * formulas: whether it is the one marked as an abbreviation (inside a link's <abbr>) or plain. */
 function prosePlaces(root: HTMLElement, word: RegExp): ('marked' | 'plain')[] {
   const out: ('marked' | 'plain')[] = [];
   const walk = (node: HTMLElement, marked: boolean) => {
@@ -24,7 +25,7 @@ function prosePlaces(root: HTMLElement, word: RegExp): ('marked' | 'plain')[] {
       if (child.nodeType === NodeType.TEXT_NODE) {
         if (word.test(child.textContent)) out.push(marked ? 'marked' : 'plain');
       } else if (child instanceof HTMLElement) {
-        const mark = child.tagName === 'A' && /\/glossary\/#/.test(child.getAttribute('href') ?? '') && child.querySelector('abbr') !== null;
+        const mark = child.tagName === 'A' && child.querySelector('abbr') !== null;
         if (mark) walk(child, true);
         else if (!/^(H[1-6]|NAV|A|CODE|SCRIPT)$/.test(child.tagName) && !child.classList.contains('katex') && !child.hasAttribute('hidden')) walk(child, marked);
       }
@@ -37,24 +38,138 @@ function prosePlaces(root: HTMLElement, word: RegExp): ('marked' | 'plain')[] {
 const sectionWithReferences = () => pages().find((p) => p.url.startsWith('/sections/') && p.dom.querySelector('.references-cited li'))!.url;
 
 describe('layout', () => {
-  it.each([320, 768, 1280])('no page scrolls sideways at %i px', { timeout: 600_000 }, async (width) => {
-    const context = await env.browser.newContext({ viewport: { width, height: 800 } });
+  // Each page loads once and is laid out at each width in turn, as a window resized or a phone turned would be.
+  it('no page scrolls sideways at 320, 768 or 1280 px', { timeout: 600_000 }, async () => {
+    const widths = [320, 768, 1280] as const;
+    const context = await env.browser.newContext({ viewport: { width: widths[0], height: 800 } });
     const queue = pagesOfEveryType();
     expect(queue.length).toBeGreaterThan(30);
     const wide: string[] = [];
+    let checked = 0;
     await Promise.all(
       Array.from({ length: 3 }, async () => {
         const tab = await context.newPage();
         for (let url = queue.shift(); url; url = queue.shift()) {
+          await tab.setViewportSize({ width: widths[0], height: 800 });
           await tab.goto(env.site.url(url), { waitUntil: 'load' });
-          const [scroll, inner] = await tab.evaluate(() => [document.scrollingElement!.scrollWidth, window.innerWidth]);
-          if (scroll! > inner!) wide.push(`${url}: ${scroll} > ${inner}`);
+          for (const width of widths) {
+            await tab.setViewportSize({ width, height: 800 });
+            const [scroll, inner] = await tab.evaluate(() => [document.scrollingElement!.scrollWidth, window.innerWidth]);
+            if (inner !== width) throw new Error(`${url}: the window is ${inner} px wide, not ${width}`);
+            if (scroll! > inner!) wide.push(`${url} at ${width} px: ${scroll} > ${inner}`);
+            checked++;
+          }
         }
         await tab.close();
       }),
     );
     await context.close();
+    expect(checked).toBe(pagesOfEveryType().length * widths.length);
     expect(wide).toEqual([]);
+  });
+});
+
+describe('the edition\'s contents beside the text', () => {
+  const longSection = '/sections/cathode-oxides-polyanionic/';
+
+  it.each([1100, 1280, 1440, 1920, 2560])('at %i px stay in view mid-page, mark the heading being read and never overlap the text', async (width) => {
+    const tab = await env.browser.newPage({ viewport: { width, height: 900 } });
+    await tab.goto(env.site.url(longSection));
+    const headings = tab.locator('main h2[id]:not(#on-this-page)');
+    const target = (await headings.count()) >> 1;
+    await headings.nth(target).evaluate((h) => h.scrollIntoView());
+    await tab.evaluate(() => scrollBy(0, 10));
+    const id = await headings.nth(target).getAttribute('id');
+    await tab.waitForFunction((t) => document.querySelector(`.edition-contents .here a[href="#${t}"]`)?.getAttribute('aria-current') === 'true', id);
+    const result = await tab.evaluate(() => {
+      const panel = document.querySelector('.edition-contents-panel')!.getBoundingClientRect();
+      const text = [...document.querySelectorAll('main > *, .site-footer')].map((el) => el.getBoundingClientRect()).filter((r) => r.width > 0 && r.height > 0);
+      const current = document.querySelector('.edition-contents a[aria-current="page"]')!.getBoundingClientRect();
+      return {
+        inView: panel.top <= 0 && panel.bottom >= innerHeight && panel.left === 0 && panel.width > 200,
+        current: current.width > 0 && current.top >= 0 && current.bottom <= innerHeight,
+        overlaps: text.filter((r) => r.left < panel.right && r.top < panel.bottom && r.bottom > panel.top).length,
+        sideways: document.scrollingElement!.scrollWidth > innerWidth,
+      };
+    });
+    await tab.close();
+    expect(result).toEqual({ inView: true, current: true, overlaps: 0, sideways: false });
+  });
+
+  it.each([375, 1024])('at %i px are a Contents button in a header that stays at the top, which Escape and a click outside close', async (width) => {
+    const context = await env.browser.newContext({ viewport: { width, height: 800 }, hasTouch: width < 800, isMobile: width < 800 });
+    const tab = await context.newPage();
+    await tab.goto(env.site.url(longSection));
+    await tab.evaluate(() => scrollTo(0, document.body.scrollHeight / 2));
+    const header = await tab.locator('.site-header').boundingBox();
+    expect(header!.y).toBe(0);
+    if (width < 800) expect(header!.height).toBeLessThan(72);
+    await expect(tab.locator('.site-header kbd').isVisible()).resolves.toBe(width >= 800);
+    await expect(tab.getByRole('link', { name: 'Top' }).isVisible()).resolves.toBe(true);
+    const button = tab.locator('.contents-button');
+    const panel = tab.locator('.edition-contents-panel');
+    await expect(panel.isVisible()).resolves.toBe(false);
+    await button.click();
+    await expect(panel.getByRole('link', { name: /2\.1/ }).isVisible()).resolves.toBe(true);
+    await tab.keyboard.press('Escape');
+    await expect(panel.isVisible()).resolves.toBe(false);
+    await expect(button.evaluate((b) => b === document.activeElement)).resolves.toBe(true);
+    await button.click();
+    await tab.mouse.click(5, 785);
+    await expect(panel.isVisible()).resolves.toBe(false);
+    await tab.getByRole('link', { name: 'Top' }).click();
+    await tab.waitForFunction(() => scrollY === 0);
+    await context.close();
+  });
+});
+
+describe('self-links', () => {
+  /** The headings and paragraphs of a section's own text: not navigation, cards, figures, tables, lists or its page blocks. */
+  const ownText = (url: string) => {
+    const main = builtPage(url).dom.querySelector('main')!;
+    const inText = (el: HTMLElement) => !el.closest('nav, aside, figure, table, ul, ol, blockquote, details, section');
+    return {
+      headings: main.querySelectorAll('h2[id], h3[id], h4[id]').filter((h) => !h.closest('nav, aside')),
+      paragraphs: main.querySelectorAll('p').filter((p) => inText(p) && !p.getAttribute('class')),
+    };
+  };
+
+  it('every heading and paragraph of every section has a link to itself, on an id the manifest of published URLs lists', () => {
+    const published = new Set(readFileSync('content/published-urls.txt', 'utf8').split('\n'));
+    const missing: string[] = [];
+    let paragraphs = 0;
+    for (const { url } of pagesByKind().get('sections')!) {
+      const own = ownText(url);
+      paragraphs += own.paragraphs.length;
+      for (const el of [...own.headings, ...own.paragraphs]) {
+        const id = el.id;
+        if (!id || !el.querySelector(`a[href="#${id}"]`)) missing.push(`${url}: <${el.tagName.toLowerCase()}> ${el.textContent.slice(0, 40)}`);
+        else if (!published.has(`${url}#${id}`)) missing.push(`${url}#${id} is not in content/published-urls.txt`);
+      }
+    }
+    expect(paragraphs).toBeGreaterThan(100);
+    expect(missing).toEqual([]);
+  });
+
+  it('shows a paragraph\'s link when the keyboard reaches it, and names it once', async () => {
+    const tab = await env.browser.newPage();
+    await tab.goto(env.site.url('/sections/cathode-oxides-polyanionic/'));
+    const first = tab.locator('main p a.pl').first();
+    const before = () => first.evaluate((a) => getComputedStyle(a, '::before').opacity);
+    await expect(before()).resolves.toBe('0');
+    // The link before it in the tab order, then Tab.
+    await first.evaluate((a) => {
+      const links = [...document.querySelectorAll<HTMLAnchorElement | HTMLButtonElement>('a[href], button')].filter((l) => l.offsetParent !== null || l === a);
+      links[links.indexOf(a as HTMLAnchorElement) - 1]!.focus();
+    });
+    await tab.keyboard.press('Tab');
+    await expect(first.evaluate((a) => a === document.activeElement)).resolves.toBe(true);
+    await expect(before()).resolves.toBe('1');
+    const snapshot = await first.locator('xpath=..').ariaSnapshot();
+    expect(snapshot.match(/link "Link to this paragraph"/g)).toHaveLength(1);
+    const heading = tab.locator('main h2[id]:not(#on-this-page)').first();
+    expect(await heading.ariaSnapshot()).toMatch(/^- heading "[^"]+" \[level=2\]:\n {2}- link "[^"]+":/);
+    await tab.close();
   });
 });
 
@@ -204,9 +319,32 @@ describe('print', () => {
     const printed = tab.locator('.print-url');
     await expect(printed.isVisible()).resolves.toBe(true);
     expect(await printed.textContent()).toBe(builtPage(url).dom.querySelector('link[rel=canonical]')!.getAttribute('href'));
+    // The page opens with the section's title, not with its URL.
+    const first = await tab.evaluate(() => [...document.querySelectorAll('main *')].find((el) => el.checkVisibility() && el.textContent!.trim())?.tagName);
+    expect(first).toBe('H1');
     await tab.emulateMedia({ media: 'screen' });
     await expect(printed.isVisible()).resolves.toBe(false);
     await expect(tab.locator('.site-header').isVisible()).resolves.toBe(true);
+    await tab.close();
+  });
+
+  it('prints no control that does nothing on paper, numbers each reference once, and lets cards break across pages', async () => {
+    const tab = await env.browser.newPage();
+    for (const url of [sectionWithReferences(), '/references/']) {
+      await tab.emulateMedia({ media: 'print' });
+      await tab.goto(env.site.url(url));
+      const controls = await tab.locator('button, summary, select, input, a[download], a.pl, [role="status"]').evaluateAll((els) => els.filter((el) => el.checkVisibility()).map((el) => el.outerHTML.slice(0, 80)));
+      expect(controls, url).toEqual([]);
+      const numbering = await tab.locator('.references-cited ol, ol.references').evaluateAll((ols) => ols.map((ol) => getComputedStyle(ol).listStyleType));
+      expect(numbering.length, url).toBeGreaterThan(0);
+      expect(numbering.filter((t) => t !== 'none'), url).toEqual([]);
+      const entry = (await tab.locator('.references-cited li, ol.references li').first().innerText()).trim();
+      expect(entry).toMatch(/^\[\d+\] /);
+      await expect(tab.locator('.card').evaluateAll((cards) => cards.filter((c) => getComputedStyle(c).breakInside === 'avoid').length)).resolves.toBe(0);
+      // On screen too, the number shows once.
+      await tab.emulateMedia({ media: 'screen' });
+      expect(await tab.locator('.references-cited ol, ol.references').first().evaluate((ol) => getComputedStyle(ol).listStyleType)).toBe('none');
+    }
     await tab.close();
   });
 });
@@ -274,29 +412,34 @@ describe('diagrams and abbreviations in the built pages', () => {
     }
   });
 
-  it('marks the first use of each abbreviation on a prose page, and only it, with its expansion and a link to its glossary entry', () => {
+  it('marks the first use of each abbreviation on a prose page, and only it, with its expansion and a link to its glossary entry or its page', () => {
     const glossary = builtPage('/glossary/').dom;
+    const terms = glossary.querySelectorAll('dt[id]');
     const prose = pages().filter((p) => /^\/(sections|studies|materials|techniques|cells)\/./.test(p.url));
     let count = 0;
     for (const p of prose) {
       const ids = p.dom.querySelectorAll('main a > abbr').map((abbr) => {
         const href = abbr.parentNode!.getAttribute('href')!;
-        expect(href, p.url).toMatch(/^\/glossary\/#[a-z0-9-]+$/);
-        const entry = glossary.getElementById(href.slice('/glossary/#'.length));
+        // The glossary entry, or the page of a material, technique or cell that a link written in the text gives it.
+        expect(href, p.url).toMatch(/^\/(glossary\/#[a-z0-9-]+|(materials|techniques|cells)\/[a-z0-9-]+\/)$/);
+        const entry = href.startsWith('/glossary/#')
+          ? glossary.getElementById(href.slice('/glossary/#'.length))
+          : terms.find((dt) => [dt.textContent, `${dt.textContent}s`].includes(abbr.textContent));
         expect(entry?.tagName, `${p.url} ${href}`).toBe('DT');
         expect([entry!.textContent, `${entry!.textContent}s`], `${p.url} ${href}`).toContain(abbr.textContent);
         expect(abbr.getAttribute('title'), `${p.url} ${href}`).toBeTruthy();
         expect(abbr.closest('h1, h2, h3, h4, h5, h6, nav, .katex, [data-pagefind-ignore]'), `${p.url} ${href}`).toBeNull();
-        return href;
+        return entry!.id;
       });
       expect(ids.length, `${p.url} marks an abbreviation twice`).toBe(new Set(ids).size);
       count += ids.length;
     }
     expect(count).toBeGreaterThan(200);
 
-    // A section: the lede's "in situ TEM" is the first use of TEM; ASSLB and a written term link are marked too.
+    // A section: the lede's "TEM" is the first use of TEM, linked to the technique's page that a link written later
+    // in the text gives it (that link is then set as text); ASSLB and a written term link are marked too.
     const section = builtPage('/sections/cathode-oxides-polyanionic/').dom;
-    const tem = section.querySelector('main a[href="/glossary/#tem"] > abbr')!;
+    const tem = section.querySelector('main a[href="/techniques/tem/"] > abbr')!;
     expect(tem.getAttribute('title')).toBe('transmission electron microscopy');
     expect(tem.closest('p')?.getAttribute('class')).toBe('lede');
     const asslb = section.querySelector('main a[href="/glossary/#asslb"] > abbr')!;

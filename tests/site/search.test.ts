@@ -3,6 +3,7 @@ import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { distDir, page } from './dist';
+import { namesSeparator } from '../../src/shared/search-names';
 import { loadPagefind, topUrls } from './pagefind';
 
 /** Each written form of a material or technique, and the page it must put in the top three. */
@@ -27,29 +28,58 @@ describe('chemistry-aware search', () => {
     expect(await topUrls(pagefind, query, 3)).toContain(url);
   });
 
-  it('indexes every material under its formula as its heading shows it, plain and with subscripts, and its abbreviations', () => {
+  it('names every material in its search metadata by its formula as its heading shows it, plain and with subscripts, and its abbreviations', () => {
     // The expected forms are read from the page's heading (set by the text-formula renderer), not from the
-    // functions that wrote the index's terms: a reader types the formula they see.
+    // functions that wrote the names: a reader types the formula they see. A formula that several materials' headings
+    // show names only those that list it among their aliases (LLZO, not tetragonal LLZO).
     const dir = 'content/materials';
-    for (const file of readdirSync(dir)) {
-      const m = parseYaml(readFileSync(`${dir}/${file}`, 'utf8')) as { abbreviations?: string[] };
+    const materials = readdirSync(dir).map((file) => {
+      const m = parseYaml(readFileSync(`${dir}/${file}`, 'utf8')) as { abbreviations?: string[]; aliases?: string[] };
       const { dom } = page(`/materials/${file.replace(/\.yaml$/, '')}/`);
-      const indexed = dom.querySelector('main[data-pagefind-body] .also-written [data-pagefind-weight]')?.textContent.split(/\s·\s/) ?? [];
+      const names = dom.querySelector('main[data-pagefind-body] [data-pagefind-meta^="names:"]')?.getAttribute('data-pagefind-meta')?.slice('names:'.length).split(namesSeparator) ?? [];
       const heading = parse(dom.querySelector('h1')!.toString());
       heading.querySelector('.muted')?.remove();
-      const forms = [heading.textContent.trim().replace(/[−–]/g, '-'), ...(m.abbreviations ?? [])];
+      const formulas = [heading.textContent.trim().replace(/[−–]/g, '-')];
       // Where every subscript is a number, the formula as pasted from papers: those numbers in Unicode subscripts.
       const subscripts = heading.querySelectorAll('sub');
       if (subscripts.length > 0 && subscripts.every((sub) => /^[\d.]+$/.test(sub.textContent))) {
         for (const sub of subscripts) sub.textContent = sub.textContent.replace(/\d/g, (d) => '₀₁₂₃₄₅₆₇₈₉'[Number(d)]!);
-        forms.push(heading.textContent.trim().replace(/[−–]/g, '-'));
+        formulas.push(heading.textContent.trim().replace(/[−–]/g, '-'));
       }
-      for (const form of forms) expect(indexed, file).toContain(form);
+      return { file, m, names, formulas };
+    });
+    const shown = (formula: string) => materials.filter((x) => x.formulas[0] === formula).length;
+    expect(materials.filter((x) => shown(x.formulas[0]!) > 1).length).toBeGreaterThan(0);
+    for (const { file, m, names, formulas } of materials) {
+      const own = shown(formulas[0]!) === 1 || (m.aliases ?? []).includes(formulas[0]!);
+      for (const form of [...(own ? formulas : []), ...(m.abbreviations ?? [])]) expect(names, file).toContain(form);
+      if (!own) expect(names, file).not.toContain(formulas[0]);
     }
   });
 });
 
 describe('the search index', () => {
+  it('ranks the section a citing sentence comes from above the reference page that repeats it', async () => {
+    const pagefind = await loadPagefind();
+    const pathOf = (url: string) => url.slice(url.indexOf(distDir) + distDir.length);
+    const checked: string[] = [];
+    // Every fifth reference: the words of its first citing sentence, searched as a reader would type them.
+    for (let n = 1; n <= 237; n += 5) {
+      const cited = page(`/references/${n}/`).dom.querySelector('main h2 + ul > li');
+      if (!cited) continue;
+      const section = cited.querySelector('a')!.getAttribute('href')!.replace(/#.*$/, '');
+      // Lower-case words: an author's name would rightly bring up the reference by that author.
+      const words = [...new Set(cited.querySelector('q')!.textContent.match(/\b[a-z]{5,}\b/g) ?? [])].slice(0, 5);
+      if (words.length < 3) continue;
+      const { results } = await pagefind.search(words.join(' '));
+      const urls = (await Promise.all(results.map((r) => r.data()))).map((d) => pathOf(d.url));
+      const at = (url: string) => (urls.includes(url) ? urls.indexOf(url) : Number.POSITIVE_INFINITY);
+      expect(at(section), `${words.join(' ')}: ${section} before /references/${n}/ in ${urls.slice(0, 5).join(' ')}`).toBeLessThan(at(`/references/${n}/`));
+      checked.push(section);
+    }
+    expect(checked.length).toBeGreaterThan(30);
+  });
+
   it('lists a page once: no hit under a heading repeats the page\'s own title (an h1 with an id would)', async () => {
     const pagefind = await loadPagefind();
     for (const q of ['LiCoO2', 'dendrite']) {

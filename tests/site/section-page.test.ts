@@ -24,6 +24,13 @@ describe('copy buttons', () => {
     const problems = watch(page, env.site.origin);
     await page.goto(env.site.url(url));
     const clipboard = () => page.evaluate(() => navigator.clipboard.readText());
+    /** The clipboard's HTML flavour, read: the text of each italic element, and the text of a <pre> if it has one. */
+    const clipboardHtml = () =>
+      page.evaluate(async () => {
+        const [item] = await navigator.clipboard.read();
+        const html = new DOMParser().parseFromString(item?.types.includes('text/html') ? await (await item.getType('text/html')).text() : '', 'text/html');
+        return { italics: [...html.querySelectorAll('i')].map((i) => i.textContent), pre: html.querySelector('pre')?.textContent };
+      });
     const block = page.getByRole('region', { name: 'Cite this section' });
 
     // One button beside each citation style, and beside it a status that says what became of the copy.
@@ -39,6 +46,10 @@ describe('copy buttons', () => {
       await button.click();
       await expect.poll(clipboard, { message: label }).toBe(citation);
       await expect.poll(() => block.locator('.citation').nth(i).getByRole('status').textContent(), { message: label }).toBe('Copied');
+      // And as rich text, where the italics of the style (the edition's title, "in situ") survive a paste.
+      const italics = style.querySelectorAll('.citation-text i').map((e) => e.text);
+      expect(italics.length, label).toBeGreaterThan(0);
+      expect((await clipboardHtml()).italics, label).toEqual(italics);
       copied.push(citation);
     }
     // Each button copies its own style's citation of this section, at its canonical address.
@@ -53,6 +64,8 @@ describe('copy buttons', () => {
     await bibtex.click();
     const slug = url.split('/')[2]!;
     await expect.poll(clipboard).toBe(readFileSync(`${distDir}/cite/${slug}.bib`, 'utf8').trim());
+    // Its rich text is the <pre>, whose lines a word processor keeps.
+    expect((await clipboardHtml()).pre?.trim()).toBe(readFileSync(`${distDir}/cite/${slug}.bib`, 'utf8').trim());
     await expect.poll(() => block.locator('details').getByRole('status').textContent()).toBe('Copied');
     expect(problems).toEqual([]);
     await context.close();

@@ -5,8 +5,9 @@ import type { AstroConfig, AstroIntegrationLogger } from 'astro';
 import { describe, expect, it } from 'vitest';
 import { postBuild, stages } from '../../src/integrations/post-build/index';
 import { checkFailure } from '../../src/integrations/post-build/output-checks';
-import { spaceBlockEnds, unusedPagefindFiles } from '../../src/integrations/post-build/search-index';
+import { spaceBlockEnds, unusedPagefindFiles, withAbbreviationExpansions } from '../../src/integrations/post-build/search-index';
 import type { Stage } from '../../src/integrations/post-build/stage';
+import { downloadHeaders } from '../../src/lib/download-types';
 import { headersFile } from '../../src/lib/security';
 import { makeRoutes } from '../../src/lib/routes';
 import { siteFolder as site } from '../fixtures/site-folder';
@@ -91,6 +92,18 @@ describe('what Pagefind reads of a page', () => {
     expect(spaceBlockEnds('<tr><th>a</th><td>b</td></tr>')).toBe('<tr><th>a</th> <td>b</td></tr> ');
     expect(spaceBlockEnds('<p>a</p><span>b</span>')).toBe('<p>a</p><span>b</span>'); // Pagefind already splits at a paragraph
   });
+
+  it('spells out an abbreviation after it, except where the text does already or the abbreviation is part of a word', () => {
+    const asslb = '<abbr title="all solid-state lithium battery">ASSLB</abbr>';
+    expect(withAbbreviationExpansions(`an ${asslb} in the TEM`)).toBe(`an ${asslb} (all solid-state lithium battery) in the TEM`);
+    expect(withAbbreviationExpansions(`an ${asslb}.`)).toBe(`an ${asslb} (all solid-state lithium battery).`);
+    expect(withAbbreviationExpansions(`all solid-state lithium battery (${asslb})`)).toBe(`all solid-state lithium battery (${asslb})`);
+    expect(withAbbreviationExpansions(`an ${asslb} (a nanoscale one)`)).toBe(`an ${asslb} (a nanoscale one)`);
+    expect(withAbbreviationExpansions('<abbr title="polyethylene oxide">PEO</abbr>-based')).toBe('<abbr title="polyethylene oxide">PEO</abbr>-based');
+    const peo = '<a href="/glossary/#peo"><abbr title="polyethylene oxide">PEO</abbr></a>';
+    expect(withAbbreviationExpansions(`${peo}-based`)).toBe(`${peo}-based`);
+    expect(withAbbreviationExpansions(`a ${peo} film`)).toBe(`a ${peo} (polyethylene oxide) film`);
+  });
 });
 
 describe('Pagefind\'s files left out of the site', () => {
@@ -120,6 +133,25 @@ describe('the _headers file', () => {
       '/edition/pagefind/fragment/*',
       '/edition/pagefind/filter/*',
     ]);
+  });
+});
+
+describe('the downloads\' Content-Type in _headers', () => {
+  it('gives the files of a format one rule, or each its own where another format\'s names end the same way', () => {
+    const files = ['cite/a.bib', 'cite/b.bib', 'cite/a.json', 'cite/index.html', 'data/x.json', 'data/x.schema.json', 'data/x.csv', 'data/index.html', 'sections/a/index.html', 'x.json'];
+    expect(downloadHeaders(files, makeRoutes('/edition/').asset)).toEqual([
+      '/edition/cite/*.bib', '  Content-Type: text/x-bibtex; charset=utf-8',
+      '/edition/cite/*.json', '  Content-Type: application/vnd.citationstyles.csl+json; charset=utf-8',
+      '/edition/data/x.json', '  Content-Type: application/json; charset=utf-8',
+      '/edition/data/*.csv', '  Content-Type: text/csv; charset=utf-8',
+      '/edition/data/*.schema.json', '  Content-Type: application/schema+json; charset=utf-8',
+    ]);
+  });
+
+  it('fails the build on a download of no known format', () => {
+    expect(() => downloadHeaders(['data/x.yaml', 'cite/a.bib'], makeRoutes('/').asset)).toThrow(
+      '_headers: no media type for data/x.yaml; the downloads of data/ are *.json, *.csv, *.schema.json (src/lib/download-types.ts)',
+    );
   });
 });
 

@@ -16,6 +16,21 @@ export function spaceBlockEnds(html: string): string {
 }
 
 /**
+ * An abbreviation the page marks (`<abbr title="all solid-state lithium battery">ASSLB</abbr>`, its first use) is
+ * followed, in what Pagefind reads, by its expansion in brackets: a reader who types the words finds the pages that
+ * use the abbreviation ("thin-film battery" the cell that is an ASSLB), and the excerpt spells it out. Not where the
+ * text explains it already (the abbreviation in brackets after its words, or followed by its own brackets), nor
+ * inside a word (`PEO-based`). The published
+ * pages are left as they are. Pure.
+ */
+export function withAbbreviationExpansions(html: string): string {
+  // The abbreviation may be a link's text (a glossary link): its expansion follows the link.
+  return html.replace(/(\(?)(?:<a\b[^>]*>)?<abbr title="([^"<>]+)">[^<]*<\/abbr>(?:<\/a>)?/gu, (abbr: string, bracket: string, expansion: string, at: number) =>
+    bracket || /^(?:[\p{L}\p{N}-]|\s*\()/u.test(html.slice(at + abbr.length, at + abbr.length + 3)) ? abbr : `${abbr} (${expansion})`,
+  );
+}
+
+/**
  * Word positions per index chunk. A search fetches the whole chunk that holds each of its words; at Pagefind's
  * default of 20 000 a chunk of this edition's index is about 25 kB gzipped, so a three-word query fetched three of
  * them (164 kB in all). At 4 000 a chunk is about 5.5 kB and the metadata that lists the chunks grows by 0.4 kB.
@@ -62,7 +77,7 @@ export const searchIndex: Stage = {
     let indexed = 0;
     for (const { file, html } of pages) {
       const sourcePath = relative(dir, file);
-      const added = await index.addHTMLFile({ sourcePath, content: spaceBlockEnds(html) });
+      const added = await index.addHTMLFile({ sourcePath, content: withAbbreviationExpansions(spaceBlockEnds(html)) });
       if (added.errors.length) pagefindFailed(`addHTMLFile ${sourcePath}`, added.errors);
       if (html.includes('data-pagefind-body')) indexed++;
     }

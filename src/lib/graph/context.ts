@@ -1,4 +1,4 @@
-import { materialSearchTerms, techniqueSearchTerms } from '../search-terms';
+import { materialSearchTerms, sharedFormulas, techniqueSearchTerms } from '../search-terms';
 import { type Problem, unknownId } from './problems';
 import type { CellNode, GlossaryNode, Graph, GraphInput, MaterialNode, ReferenceNode, SectionNode, TechniqueNode } from './types';
 
@@ -58,7 +58,8 @@ export function loadNodes(input: GraphInput): GraphContext {
   for (const g of glossary)
     if (g.id !== g.data.id) problem({ rule: 'duplicate', file: g.filePath, line: g.line, field: 'id', message: `duplicate glossary id "${g.data.id}" ${g.id.slice(g.data.id.length).trim()}` });
 
-  const materials: MaterialNode[] = input.materials.map((e) => ({ ...e, searchTerms: materialSearchTerms(e.data), studies: [], sections: [], reactions: [] }));
+  const shared = sharedFormulas(input.materials);
+  const materials: MaterialNode[] = input.materials.map((e) => ({ ...e, searchTerms: materialSearchTerms(e.data, shared.has(e.id)), studies: [], sections: [], reactions: [] }));
   const techniques: TechniqueNode[] = input.techniques.map((e) => ({ ...e, searchTerms: techniqueSearchTerms(e.data), studies: [], sections: [] }));
   const cells: CellNode[] = input.cells.map((e) => ({ ...e, studies: [], sections: [], references: [] })).sort((a, b) => a.data.order - b.data.order);
 

@@ -1,6 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { type CslItem, exportFormats, exportItems, type ExportFormat, referenceToCsl } from '../../lib/citation';
 import { loadGraph } from '../../lib/graph/load';
+import { withCharset } from '../../lib/download-types';
 import { editionCsl, review, sectionCsl } from '../../lib/site';
 
 /** Every download of `/cite/`: each section, the edition, the original review and the whole bibliography, in each format. */
@@ -19,5 +20,5 @@ export const getStaticPaths = (async () => {
 
 export const GET: APIRoute = ({ props }) => {
   const { items, format } = props as { items: CslItem[]; format: ExportFormat };
-  return new Response(exportItems(items, format), { headers: { 'content-type': `${exportFormats[format].mime}; charset=utf-8` } });
+  return new Response(exportItems(items, format), { headers: { 'content-type': withCharset(exportFormats[format].mime) } });
 };

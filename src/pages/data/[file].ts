@@ -1,5 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { dataCollections, dataFormats, jsonSchemaOf, toCsv, type DataCollection, type DataFormat } from '../../lib/data-export';
+import { dataCollections, dataFormats, dataFormatTypes, jsonSchemaOf, toCsv, type DataCollection, type DataFormat } from '../../lib/data-export';
+import { withCharset } from '../../lib/download-types';
 import { loadGraph } from '../../lib/graph/load';
 
 /** Every file of `/data/`: each collection as JSON, CSV and JSON Schema. */
@@ -11,12 +12,10 @@ export const getStaticPaths = (async () => {
   });
 }) satisfies GetStaticPaths;
 
-const types: Record<DataFormat, string> = { json: 'application/json', csv: 'text/csv', 'schema.json': 'application/schema+json' };
-
 export const GET: APIRoute = ({ props }) => {
   const { name, format, records } = props as { name: DataCollection; format: DataFormat; records: Record<string, unknown>[] };
   const body =
     format === 'csv' ? toCsv(name, records)
     : `${JSON.stringify(format === 'json' ? records : jsonSchemaOf(name), null, 2)}\n`;
-  return new Response(body, { headers: { 'content-type': `${types[format]}; charset=utf-8` } });
+  return new Response(body, { headers: { 'content-type': withCharset(dataFormatTypes[format]) } });
 };
