@@ -4,10 +4,8 @@
 // JavaScript the link goes to the search page.
 import dialogUrl from './search/dialog.ts?worker&url';
 import dialogCssUrl from '../styles/search.css?url';
-
-/** Adds a script or stylesheet to the head; resolves once it has loaded. */
-const load = (tag: 'script' | 'link', props: Partial<HTMLScriptElement> | Partial<HTMLLinkElement>) =>
-  new Promise((ok, fail) => document.head.append(Object.assign(document.createElement(tag), props, { onload: ok, onerror: fail })));
+import { load } from './load';
+import './copy-opener';
 
 const link = document.querySelector<HTMLAnchorElement>('a[data-search-open]');
 if (link) {

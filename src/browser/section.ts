@@ -1,9 +1,8 @@
 // Section pages. A citation links to the page's own entry of its reference (#ref-47), which links back; this script
 // adds a preview of the entry on hover and keyboard focus, which stays while the pointer or the focus is on it, closes
 // on Escape or when both leave (WCAG 1.4.13), and opens inside the window. The preview is placed right after the
-// citation, so that Tab moves from the citation to its "Reference page" link and on to the text that follows. Copy
-// buttons copy as rich and plain text (plain text alone where the browser has no ClipboardItem), or select the text
-// and say so when the clipboard is refused.
+// citation, so that Tab moves from the citation to its "Reference page" link and on to the text that follows. (The
+// copy buttons of "Cite this section" are ./copy.ts's.)
 // Without JavaScript the citations are in-page links and the citation text can be selected. The on-page contents
 // mark the heading being read.
 import './toc';
@@ -62,25 +61,3 @@ document.addEventListener('keydown', (e) => {
   if (tip.contains(document.activeElement)) owner?.focus();
   hide();
 });
-
-for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-copy]')) {
-  const status = document.createElement('span');
-  status.role = 'status';
-  button.after(status);
-  button.hidden = false;
-  button.addEventListener('click', async () => {
-    const source = document.getElementById(button.dataset.copy!)!;
-    const text = source.textContent!.trim();
-    try {
-      // Rich text (a citation's italics survive into a word processor; BibTeX keeps its lines, in its <pre>) and plain
-      // text; plain text alone where the browser has no ClipboardItem.
-      await (self.ClipboardItem
-        ? navigator.clipboard.write([new ClipboardItem({ 'text/html': source.outerHTML, 'text/plain': text })])
-        : navigator.clipboard.writeText(text));
-      status.textContent = 'Copied';
-    } catch {
-      getSelection()!.selectAllChildren(source);
-      status.textContent = 'Refused: text selected, press Ctrl+C';
-    }
-  });
-}

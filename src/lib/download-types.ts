@@ -10,6 +10,11 @@ export const downloadFolders: Record<string, Record<string, string>> = {
   'data/': dataFormatTypes,
 };
 
+/** Downloads that are files of their own at the site's root, and their media types: binary, so with no charset. */
+export const downloadFiles: Record<string, string> = {
+  'edition.epub': 'application/epub+zip',
+};
+
 /** The Content-Type of a download of this media type. */
 export const withCharset = (type: string) => `${type}; charset=utf-8`;
 
@@ -25,7 +30,8 @@ function formatOf(folder: string, name: string): string | undefined {
  * it: "cite/edition.bib"; pages and other folders are left alone). The files of a format share one rule
  * (`/cite/*.bib`), unless its pattern would also match a file of another format (`/data/*.json` would match
  * `studies.schema.json`): then each file has a rule of its own, as hosts join (Cloudflare) or override (Netlify)
- * the values of rules that overlap. A file of no known format in a download folder fails the build.
+ * the values of rules that overlap. A file of no known format in a download folder fails the build. The downloads
+ * at the root (`downloadFiles`) have a rule each.
  */
 export function downloadHeaders(files: readonly string[], asset: (path: string) => string): string[] {
   const rules: string[] = [];
@@ -42,5 +48,6 @@ export function downloadHeaders(files: readonly string[], asset: (path: string) 
       for (const pattern of patterns) rules.push(asset(folder + pattern), `  Content-Type: ${withCharset(type)}`);
     }
   }
+  for (const [name, type] of Object.entries(downloadFiles)) if (files.includes(name)) rules.push(asset(name), `  Content-Type: ${type}`);
   return rules;
 }

@@ -103,6 +103,14 @@ const scripted = (value: string, table: Record<string, string>) => {
   const chars = [...value].map((c) => table[c]);
   return chars.every((c) => c !== undefined) ? chars.join('') : undefined;
 };
+/** A script table read back (`₂` → `2`, `₋` → `-`), the point left out: it is the same on the line. */
+const readBack = (table: Record<string, string>) => {
+  const back: Record<string, string> = {};
+  for (const [plain, char] of Object.entries(table)) if (char !== plain) back[char] ??= plain;
+  return back;
+};
+/** The Unicode sub- and superscript characters of the tables above, each with what it stands for. */
+export const scriptCharacters = { sub: readBack(SUB), sup: readBack(SUP) };
 /** `value` in Unicode superscripts (`-2` → `⁻²`), or undefined when a character has none. */
 export const superscript = (value: string) => scripted(value, SUP);
 /** `value` in Unicode subscripts (`6.75` → `₆.₇₅`), or undefined when a character has none. */

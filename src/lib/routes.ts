@@ -17,6 +17,9 @@ export function makeRoutes(base: string) {
   return {
     home: at(''),
     section: (slug: string) => at(`sections/${slug}/`),
+    /** Every section on one page, and the same chapters as an EPUB file. */
+    edition: at('edition/'),
+    epub: at('edition.epub'),
     materials: at('materials/'),
     material: (id: string) => at(`materials/${id}/`),
     techniques: at('techniques/'),

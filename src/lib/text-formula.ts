@@ -1,5 +1,5 @@
 import type { Element, ElementContent, Text } from 'hast';
-import { readSpecies } from './formula';
+import { readSpecies, scriptCharacters } from './formula';
 
 /**
  * Inline TeX that needs no mathematical layout, as HTML in the text's own font: what a journal sets in running text
@@ -115,5 +115,28 @@ function merge(nodes: ElementContent[]): ElementContent[] {
     if (n.type === 'text' && last?.type === 'text') last.value += n.value;
     else out.push(n);
   }
+  return out;
+}
+
+const subChars = Object.keys(scriptCharacters.sub).join('');
+const supChars = Object.keys(scriptCharacters.sup).join('');
+/** A run of subscripts (a point between two of them belongs to it: `₀.₉`), or of superscripts. */
+const scriptRun = new RegExp(`([${subChars}](?:\\.?[${subChars}])*)|([${supChars}]+)`, 'gu');
+
+/**
+ * Text written with Unicode sub- and superscripts (a heading's `LiCoO₂`, `Li₁₊ₓ`, `Li⁺`) set as the text's formulas
+ * are: `<sub>`, `<sup>`, variables italic. For headings and titles, which are written in Unicode so that their
+ * anchors, the page's <title> and its metadata read them; shown, they take the markup of the text. Pure.
+ */
+export function scriptsAsMarkup(value: string): ElementContent[] {
+  const out: ElementContent[] = [];
+  let at = 0;
+  for (const m of value.matchAll(scriptRun)) {
+    if (m.index > at) out.push({ type: 'text', value: value.slice(at, m.index) });
+    const [table, tagName] = m[1] ? [scriptCharacters.sub, 'sub' as const] : [scriptCharacters.sup, 'sup' as const];
+    out.push(script(tagName, [...m[0]].map((c) => table[c] ?? c).join('')));
+    at = m.index + m[0].length;
+  }
+  if (at < value.length) out.push({ type: 'text', value: value.slice(at) });
   return out;
 }

@@ -1,4 +1,4 @@
-import type { Element, Root } from 'hast';
+import type { Element, Parents, Root } from 'hast';
 import { SKIP, visit } from 'unist-util-visit';
 import { texToPlain } from '../lib/plain-text';
 
@@ -16,33 +16,24 @@ function annotation(node: Element): string {
   return tex;
 }
 
-/** The plain reading that stands for a formula, visually hidden: the search index and assistive technology read it. */
+/** The hidden plain text that stands for a formula in the search index. */
 export function mathIndexNode(plain: string): Element {
-  return { type: 'element', tagName: 'span', properties: { className: ['math-index', 'visually-hidden'] }, children: [{ type: 'text', value: plain }] };
+  return { type: 'element', tagName: 'span', properties: { hidden: true, className: ['math-index'] }, children: [{ type: 'text', value: plain }] };
 }
 
-/**
- * KaTeX's MathML copy of a formula (`.katex-mathml`), taken out of it, and what its drawing repeats once the whole
- * formula is hidden from assistive technology: the `aria-hidden` of its `.katex-html`, and the SVG namespace of its
- * stretchy arrows (an `<svg>` in HTML is in it already).
- */
-function dropMathml(node: Element): void {
-  visit(node, 'element', (child, index, parent) => {
-    if (classes(child).includes('katex-html')) delete child.properties.ariaHidden;
-    if (child.tagName === 'svg') delete child.properties.xmlns;
-    if (!classes(child).includes('katex-mathml') || !parent || index === undefined) return undefined;
-    parent.children.splice(index, 1);
-    return [SKIP, index];
-  });
-}
+/** Whether a formula is all a link shows (`[$\ce{LiCoO2}$](material:licoo2)`). */
+const isWholeLink = (node: Element, parent: Parents) =>
+  parent.type === 'element' && parent.tagName === 'a' &&
+  parent.children.every((c) => c === node || (c.type === 'text' && c.value.trim() === ''));
 
 /**
- * KaTeX writes each formula twice, as MathML and as HTML, and its MathML carries layout glyphs: indexed as it is, a
- * search for LiCoO2 would meet "LiCoOX2\ce{LiCoO2}", and read aloud, mhchem's MathML spells its phantoms and
- * struts. This puts beside every rendered formula its plain reading (`LiCoO2 → CoO + Li2O`), visually hidden, which
- * the index and assistive technology read; KaTeX's drawing is marked `data-pagefind-ignore` and hidden from
- * assistive technology, and its MathML copy, read by neither any more, is dropped (0.4–0.7 kB gzip on a section
- * with reactions). Runs after rehype-katex, whose MathML annotation gives the formula's TeX.
+ * KaTeX writes each formula twice (MathML and HTML) and its MathML carries layout glyphs; indexed as it is, a search
+ * for LiCoO2 would meet "LiCoOX2\ce{LiCoO2}". This marks every rendered formula `data-pagefind-ignore` and puts
+ * a hidden plain-text reading of it (`LiCoO2`) beside it for the index. Runs after rehype-katex.
+ *
+ * A link whose only content is a formula would have no accessible name (assistive technology does not name a link
+ * from its MathML): there the plain reading is visually hidden instead of hidden, and names the link, and the
+ * rendered formula is hidden from assistive technology so that it is not read twice.
  */
 export function mathIndexTransform(tree: Root): void {
   visit(tree, 'element', (node, index, parent) => {
@@ -50,9 +41,11 @@ export function mathIndexTransform(tree: Root): void {
     if (!cls.includes('katex') && !cls.includes('katex-display')) return undefined;
     if (!parent || index === undefined) return SKIP;
     node.properties.dataPagefindIgnore = '';
-    node.properties.ariaHidden = 'true';
     const reading = mathIndexNode(texToPlain(annotation(node)));
-    dropMathml(node);
+    if (isWholeLink(node, parent)) {
+      reading.properties = { className: ['math-index', 'visually-hidden'] };
+      node.properties.ariaHidden = 'true';
+    }
     parent.children.splice(index, 0, reading);
     return [SKIP, index + 2];
   });

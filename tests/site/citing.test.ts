@@ -7,6 +7,7 @@ import '@citation-js/plugin-csl';
 import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-ris';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import pkg from '../../package.json';
 import { distDir, page, pages } from './dist';
 
@@ -216,5 +217,30 @@ describe('a reference manager saves each kind of page as the right item', () => 
     expect(item).toMatchObject({ itemType: 'journalArticle', title: undefined, publicationTitle: 'Nat. Chem.', volume: '7', pages: '19–29', date: '2015' });
     expect(item.creators).toEqual([{ lastName: 'Larcher', firstName: 'D.' }, { lastName: 'Tarascon', firstName: 'J.M.' }]);
     expect(embeddedMetadata(page('/references/47/')).creators).toEqual([{ lastName: 'Zhang', firstName: 'L.' }]);
+  });
+});
+
+describe('from a reference to its paper', () => {
+  it('each reference page searches Crossref, Google Scholar and Semantic Scholar for what the review prints, and for nothing else', () => {
+    const printed = parse(readFileSync('content/references.yaml', 'utf8')) as { n: number; authors: string; container: string; volume?: string; year: number; pages?: string }[];
+    const engines = ['https://search.crossref.org/?q=', 'https://scholar.google.com/scholar?q=', 'https://www.semanticscholar.org/search?q='];
+    const searches = (n: number) => page(`/references/${n}/`).dom.querySelectorAll('.paper-search a').map((a) => a.getAttribute('href')!);
+    // One with "et al." (most are): the printed authors without it, then journal, volume, pages and year, URL-encoded.
+    const r = printed.find((x) => x.authors.endsWith(' et al.') && x.volume && x.pages)!;
+    const query = `${r.authors.replace(/ et al\.$/, '')} ${r.container} ${r.volume} ${r.pages} ${r.year}`;
+    expect(searches(r.n)).toEqual(engines.map((e) => e + encodeURIComponent(query)));
+    expect(searches(r.n)[0]).not.toMatch(/ |et%20al/);
+    // Every reference page has the three, each holding its printed year and journal, and no DOI.
+    for (const x of printed) {
+      const links = searches(x.n);
+      expect(links.map((l) => l.split('?q=')[0] + '?q=')).toEqual(engines);
+      for (const l of links) {
+        const q = decodeURIComponent(l.split('?q=')[1]!);
+        expect(q.startsWith(x.authors.replace(/,?\s*et al\.?$/, '')), l).toBe(true);
+        expect(q.endsWith(` ${x.year}`), l).toBe(true);
+        expect(q).toContain(x.container);
+        expect(l).not.toMatch(/doi/i);
+      }
+    }
   });
 });

@@ -28,9 +28,10 @@ describe('a build for publishing', () => {
       [/^\/data\/[^/]+\.schema\.json$/, 'application/schema+json; charset=utf-8'],
       [/^\/data\/[^/.]+\.json$/, 'application/json; charset=utf-8'],
       [/^\/data\/[^/]+\.csv$/, 'text/csv; charset=utf-8'],
+      [/^\/edition\.epub$/, 'application/epub+zip'],
     ];
     const files = filesIn(distDir, '').map((f) => `/${relative(distDir, f).split(sep).join('/')}`);
-    const downloads = files.filter((f) => /^\/(cite|data)\/.+\.(bib|ris|json|csv)$/.test(f));
+    const downloads = files.filter((f) => /^\/(cite|data)\/.+\.(bib|ris|json|csv)$|^\/edition\.epub$/.test(f));
     expect(downloads.length).toBeGreaterThan(60);
     for (const file of files) {
       const type = expected.find(([pattern]) => pattern.test(file))?.[1];

@@ -1,10 +1,14 @@
 // The reading experience in Chromium: no sideways scrolling at phone, tablet and desktop widths, a theme toggle
 // that persists and is applied before the first paint, a print view with the references and the URL, and diagrams
 // that carry a title and a text equivalent.
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { HTMLElement, NodeType, parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
-import { page as builtPage, extremesOfEveryKind, pages, pagesByKind } from './dist';
+import { distDir, page as builtPage, extremesOfEveryKind, pages, pagesByKind } from './dist';
+import { strFromU8, unzipSync } from 'fflate';
 import { watch } from '../../src/cli/browser';
 import { browserAndSite } from './browser-suite';
 
@@ -379,21 +383,14 @@ describe('diagrams and abbreviations in the built pages', () => {
     // The cells' formulas are set as the text's are, a subscript with no Unicode character of its own included.
     expect(drawn.map((cell) => cell.innerHTML).join('')).toContain('LiN<sub><i>x</i></sub>O<sub><i>y</i></sub>');
     expect(drawn.map((cell) => cell.textContent).join('')).not.toMatch(/[\u2080-\u209c]/);
-    // Each chain's steps are listed in text, unless the list would only repeat the chain's name (one equation,
-    // no step taking anything in besides).
-    let listed = 0;
     const titles = builtPage('/reactions/').dom.querySelectorAll('.pathway [role=img]').map((chain) => {
-      const steps = chain.querySelectorAll('.step').map((s) => s.textContent);
-      if (new Set(steps).size > 1 || steps.some((s) => s.includes('+'))) {
-        expect(builtPage('/reactions/').dom.getElementById(chain.getAttribute('aria-details')!)?.tagName).toBe('OL');
-        listed++;
-      } else expect(chain.hasAttribute('aria-details')).toBe(false);
+      expect(builtPage('/reactions/').dom.getElementById(chain.getAttribute('aria-details')!)?.tagName).toBe('OL');
       return chain.getAttribute('aria-label');
     });
     expect(titles).toEqual(expect.arrayContaining([expect.stringContaining('LiCoO₂ → CoO + Li₂O → Co + Li₂O'), expect.stringContaining('LiTiS₂ → TiS → Ti₂S → Ti'), expect.stringContaining('Au → LiAu₃ → Li₃Au → LiAu₃ → Au'), expect.stringContaining('LiO₂ → Li₂O₂ + O₂ → LiO₂ + Li⁺ + e⁻')]));
     // Shown, the species are set as the text's formulas are: <sub> and <sup>, neither Unicode scripts nor KaTeX.
     const shown = builtPage('/reactions/').dom.querySelectorAll('.pathway .chain, .pathway + .diagram-list');
-    expect(shown.length).toBe(titles.length + listed);
+    expect(shown.length).toBe(2 * titles.length);
     for (const part of shown) {
       expect(part.textContent).not.toMatch(/[\u2070-\u209f]/);
       expect(part.querySelector('.katex')).toBeNull();
@@ -530,5 +527,180 @@ describe('quotations', () => {
     expect(quotes.length).toBeGreaterThan(200);
     expect(quotes.filter((q) => /[“”]/.test(q))).toEqual([]);
     expect(builtPage('/references/12/').dom.querySelectorAll('main q').map((q) => q.textContent).join(' ')).toContain('the ‘holy grail’ among anodes');
+  });
+});
+
+/** The page that holds the whole edition. */
+const whole = () => builtPage('/edition/');
+
+describe('the whole edition', () => {
+  it('holds every section once, in reading order, under the contents, with ids unique on the page and the references once at the end', () => {
+    const dom = whole().dom;
+    const ids = dom.querySelectorAll('[id]').map((el) => el.id);
+    expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
+    const sectionPages = pages().filter((p) => /^\/sections\/[^/]+\/$/.test(p.url));
+    const parts = dom.querySelectorAll('section.edition-section');
+    expect(parts.length).toBe(sectionPages.length);
+    // The contents list them in the order the page holds them, and that order is the pages' prev/next chain.
+    const contents = dom.querySelectorAll('.edition-contents-list a').map((a) => a.getAttribute('href')!.slice(1));
+    expect(contents).toEqual([...parts.map((s) => s.getAttribute('aria-labelledby')!), 'references']);
+    for (const [i, s] of parts.entries()) {
+      const own = builtPage(`/sections/${s.getAttribute('aria-labelledby')}/`).dom;
+      expect(s.querySelector('h2, h3')!.textContent).toBe(own.querySelector('h1')!.textContent);
+      const next = own.querySelector('a[rel=next]')?.getAttribute('href');
+      if (i + 1 < parts.length) expect(next).toBe(`/sections/${parts[i + 1]!.getAttribute('aria-labelledby')}/`);
+      // The section's own text, each reaction and study card of it, once.
+      for (const r of own.querySelectorAll('.reaction')) expect(s.querySelectorAll(`[id="${s.getAttribute('aria-labelledby')}--${r.id}"]`).length).toBe(1);
+    }
+    // Every citation leads to the one list at the end, whose entries lead back to each citation.
+    const lists = dom.querySelectorAll('.references-cited');
+    expect(lists.length).toBe(1);
+    const entries = new Set(lists[0]!.querySelectorAll('li[id^="ref-"]').map((li) => li.id));
+    expect(entries.size).toBe(pages().filter((p) => /^\/references\/\d+\/$/.test(p.url)).length);
+    const citations = dom.querySelectorAll('.edition-section .cite a').map((a) => a.getAttribute('href')!.slice(1));
+    expect(citations.length).toBeGreaterThan(300);
+    expect(citations.filter((c) => !entries.has(c))).toEqual([]);
+    for (const back of lists[0]!.querySelectorAll('a.back, .back a')) expect(ids).toContain(back.getAttribute('href')!.slice(1));
+    // Linked from the front page, with the EPUB.
+    const home = builtPage('/').dom;
+    expect(home.querySelector('a[href="/edition/"]')).not.toBeNull();
+    expect(home.querySelector('a[href="/edition.epub"]')).not.toBeNull();
+  });
+
+  it('prints a title page (title, authors, version, URL, how to cite), its contents and text with no control, and formulas that read right in the PDF', { timeout: 120_000 }, async () => {
+    const tab = await env.browser.newPage();
+    const problems = watch(tab, env.site.origin);
+    await tab.goto(env.site.url('/edition/'));
+    await tab.emulateMedia({ media: 'print' });
+    const controls = await tab.locator('button, summary, input, .site-header, .pager, .screen-only, [data-search], #theme-toggle').evaluateAll((els) => els.filter((el) => el.getClientRects().length > 0).map((el) => el.outerHTML.slice(0, 80)));
+    expect(controls).toEqual([]);
+    await expect(tab.locator('.edition-contents-list').isVisible()).resolves.toBe(true);
+    const pdf = await tab.pdf({ format: 'A4' });
+    await tab.close();
+    expect(problems).toEqual([]);
+    const dir = mkdtempSync(join(tmpdir(), 'edition-pdf-'));
+    writeFileSync(join(dir, 'whole.pdf'), pdf);
+    const text = (first: number, last?: number) => execFileSync('pdftotext', ['-f', String(first), ...(last ? ['-l', String(last)] : []), join(dir, 'whole.pdf'), '-'], { encoding: 'utf8' });
+    const title = text(1, 1).replace(/\s+/g, ' ');
+    const dom = whole().dom;
+    const site = dom.querySelector('meta[name="DC.identifier"]')!.getAttribute('content')!;
+    for (const expected of [dom.querySelector('h1')!.textContent, 'Yong Cheng', 'Jianyu Huang', `Version ${JSON.parse(readFileSync('package.json', 'utf8')).version}`, site, 'How to cite'])
+      expect(title).toContain(expected);
+    // The title page stands alone: the contents begin on page 2.
+    expect(title).not.toContain('Contents');
+    const all = text(1);
+    // No page but the last is left half empty (a card or table that would not break, a forced break): the lowest
+    // word of each reaches past the middle of the page.
+    const boxes = execFileSync('pdftotext', ['-bbox', join(dir, 'whole.pdf'), '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    const filled = [...boxes.matchAll(/<page width="[\d.]+" height="([\d.]+)">([\s\S]*?)<\/page>/g)].map(([, height, words]) =>
+      Math.max(0, ...[...words!.matchAll(/yMax="([\d.]+)"/g)].map((m) => Number(m[1]))) / Number(height));
+    expect(filled.length).toBeGreaterThan(20);
+    expect(filled.slice(0, -1).map((f, i) => [i + 1, f]).filter(([, f]) => f! < 0.5)).toEqual([]);
+    rmSync(dir, { recursive: true });
+    // mhchem's placeholder and KaTeX's zero-width spaces stay out of the text layer.
+    expect(all).toContain('Li + LiCoO2');
+    expect(all).not.toMatch(/LiCoOX|\u200b/);
+  });
+});
+
+describe('the EPUB', () => {
+  it('is an EPUB 3: mimetype first and stored, a package document, a navigation document, and every chapter of the whole page as well-formed XHTML with MathML equations', async () => {
+    const bytes = readFileSync(join(distDir, 'edition.epub'));
+    // The first local file header: "PK\3\4", compression method 0 (stored), the name "mimetype", then its content.
+    expect(bytes.subarray(0, 4).toString('latin1')).toBe('PK\x03\x04');
+    expect(bytes.readUInt16LE(8)).toBe(0);
+    const nameLength = bytes.readUInt16LE(26);
+    expect(bytes.subarray(30, 30 + nameLength).toString()).toBe('mimetype');
+    expect(bytes.subarray(30 + nameLength + bytes.readUInt16LE(28), 30 + nameLength + bytes.readUInt16LE(28) + 20).toString()).toBe('application/epub+zip');
+    const files = Object.fromEntries(Object.entries(unzipSync(bytes)).map(([name, data]) => [name, strFromU8(data)]));
+    expect(Object.keys(files)[0]).toBe('mimetype');
+
+    // Parsed as XML by the browser: a file that is not well-formed yields a <parsererror>.
+    const tab = await env.browser.newPage();
+    const read = (xml: string, type: 'application/xml' | 'application/xhtml+xml') =>
+      tab.evaluate(([x, t]) => {
+        const doc = new DOMParser().parseFromString(x!, t as DOMParserSupportedType);
+        const error = doc.getElementsByTagName('parsererror')[0]?.textContent ?? null;
+        const attr = (sel: string, a: string) => [...doc.querySelectorAll(sel)].map((el) => el.getAttribute(a) ?? '');
+        return {
+          error,
+          rootfiles: attr('rootfile', 'full-path'),
+          items: [...doc.querySelectorAll('manifest > item')].map((el) => ({ id: el.id, href: el.getAttribute('href')!, type: el.getAttribute('media-type')!, props: el.getAttribute('properties') ?? '' })),
+          spine: attr('spine > itemref', 'idref'),
+          version: doc.documentElement.getAttribute('version'),
+          nav: attr('nav', 'epub:type'),
+          links: attr('a[href]', 'href'),
+          ids: attr('[id]', 'id'),
+          math: doc.getElementsByTagNameNS('http://www.w3.org/1998/Math/MathML', 'math').length,
+          katex: doc.querySelectorAll('.katex, .katex-html, script, button').length,
+          heading: doc.querySelector('h1, h2, h3')?.textContent ?? '',
+        };
+      }, [xml, type] as const);
+    const container = await read(files['META-INF/container.xml']!, 'application/xml');
+    expect(container.error).toBeNull();
+    expect(container.rootfiles).toEqual(['OEBPS/content.opf']);
+    const opf = await read(files['OEBPS/content.opf']!, 'application/xml');
+    expect(opf.error).toBeNull();
+    expect(opf.version).toBe('3.0');
+    expect(opf.items.filter((i) => i.props.includes('nav')).map((i) => i.href)).toEqual(['nav.xhtml']);
+    for (const idref of opf.spine) expect(opf.items.map((i) => i.id)).toContain(idref);
+    // Every file of the book is in the manifest, and every document is in the spine.
+    expect(Object.keys(files).filter((f) => f.startsWith('OEBPS/') && f !== 'OEBPS/content.opf').sort()).toEqual(opf.items.map((i) => `OEBPS/${i.href}`).sort());
+    expect(opf.items.filter((i) => i.type === 'application/xhtml+xml').map((i) => i.id).sort()).toEqual([...opf.spine].sort());
+
+    // A chapter for each section of the whole page, in its order, titled as it is; each well-formed, MathML where
+    // the section shows equations, none of KaTeX's HTML, scripts or buttons; every in-book link lands on an id.
+    const sections = whole().dom.querySelectorAll('section.edition-section');
+    const chapters = opf.spine.map((id) => opf.items.find((i) => i.id === id)!.href).filter((h) => !['title.xhtml', 'nav.xhtml', 'references.xhtml'].includes(h));
+    expect(chapters).toEqual(sections.map((s) => `${s.getAttribute('aria-labelledby')}.xhtml`));
+    const docs = new Map<string, Awaited<ReturnType<typeof read>>>();
+    for (const item of opf.items.filter((i) => i.type === 'application/xhtml+xml')) {
+      const doc = await read(files[`OEBPS/${item.href}`]!, 'application/xhtml+xml');
+      expect(doc.error, item.href).toBeNull();
+      expect(doc.katex, item.href).toBe(0);
+      expect(item.props.includes('mathml'), item.href).toBe(doc.math > 0);
+      docs.set(item.href, doc);
+    }
+    expect(docs.get('nav.xhtml')!.nav).toEqual(['toc']);
+    for (const [i, s] of sections.entries()) {
+      const doc = docs.get(chapters[i]!)!;
+      expect(doc.heading).toBe(s.querySelector('h2, h3')!.textContent);
+      expect(doc.math).toBe(s.querySelectorAll('.katex').length);
+    }
+    expect(docs.get('references.xhtml')!.ids.filter((id) => id.startsWith('ref-')).length).toBe(whole().dom.querySelectorAll('.references-cited li').length);
+    for (const [file, doc] of docs)
+      for (const href of doc.links.filter((h) => !/^https?:/.test(h))) {
+        const [target, id] = href.split('#') as [string, string | undefined];
+        const into = docs.get(target || file);
+        expect(into, `${file}: ${href}`).toBeDefined();
+        if (id) expect(into!.ids, `${file}: ${href}`).toContain(id);
+      }
+    await tab.close();
+  });
+});
+
+describe('one style for formulas', () => {
+  const scripts = /[₀-₉⁰-⁹₊₋⁺⁻ₓₙ]/;
+  it('headings, the on-page contents and the matrix set sub- and superscripts as markup, as the text does; Unicode only where markup cannot go', () => {
+    const visible = (el: HTMLElement) => el.textContent;
+    for (const p of pages()) {
+      const places = p.dom.querySelectorAll('main h1, main h2, main h3, main h4, .toc a, ol.contents a, .matrix text');
+      expect(places.filter((el) => scripts.test(visible(el))).map((el) => `${p.url}: ${el.textContent}`)).toEqual([]);
+    }
+    const section = builtPage('/sections/cathode-oxides-polyanionic/').dom;
+    // Its anchor was made from the Unicode heading and stays as published.
+    expect(section.querySelector('h2#layered-licoo-lco')!.innerHTML).toContain('LiCoO<sub>2</sub>');
+    expect(section.querySelector('.toc a[href="#layered-licoo-lco"]')!.innerHTML).toContain('LiCoO<sub>2</sub>');
+    expect(section.querySelector('title')!.textContent).not.toContain('<sub>');
+    expect(builtPage('/matrix/').dom.querySelectorAll('.matrix text tspan[baseline-shift="sub"]').length).toBeGreaterThan(20);
+  });
+
+  it('shows the reactions of a pathway once in a section: the equations, then the pathway as their compact view', () => {
+    const section = builtPage('/sections/cathode-oxides-polyanionic/').dom;
+    const chain = section.querySelector('.pathway .chain')!;
+    expect(chain.getAttribute('aria-label')).toContain('LiCoO₂');
+    expect(section.querySelectorAll('.pathway + .diagram-list, ol.diagram-list').length).toBe(0);
+    for (const id of ['lco-overlithiation-1', 'lco-overlithiation-2']) expect(section.querySelectorAll(`[id="${id}"] .katex-display`).length).toBe(1);
+    expect(section.querySelectorAll('.katex-display').length).toBe(section.querySelectorAll('.reaction').length);
   });
 });

@@ -1,6 +1,6 @@
 import { toHtml } from 'hast-util-to-html';
 import { describe, expect, it } from 'vitest';
-import { textFormula } from '../../src/lib/text-formula';
+import { scriptsAsMarkup, textFormula } from '../../src/lib/text-formula';
 
 const html = (tex: string) => {
   const nodes = textFormula(tex);
@@ -65,5 +65,18 @@ describe('textFormula: inline TeX set as text', () => {
     '',
   ])('leaves %s to KaTeX', (tex) => {
     expect(textFormula(tex)).toBeUndefined();
+  });
+});
+
+describe('scriptsAsMarkup: headings written in Unicode, set as the text sets formulas', () => {
+  it.each([
+    ['Layered LiCoO₂ (LCO)', 'Layered LiCoO<sub>2</sub> (LCO)'],
+    ['Li₁₊ₓAlₓGe₂₋ₓ(PO₄)₃', 'Li<sub>1+<i>x</i></sub>Al<sub><i>x</i></sub>Ge<sub>2−<i>x</i></sub>(PO<sub>4</sub>)<sub>3</sub>'],
+    ['Fe₀.₉Co₀.₁OF', 'Fe<sub>0.9</sub>Co<sub>0.1</sub>OF'],
+    ['(C₂H₄O)ₙ', '(C<sub>2</sub>H<sub>4</sub>O)<sub><i>n</i></sub>'],
+    ['Li⁺ and section 2.1.', 'Li<sup>+</sup> and section 2.1.'],
+    ['no formula here', 'no formula here'],
+  ])('%s', (text, expected) => {
+    expect(toHtml({ type: 'root', children: scriptsAsMarkup(text) })).toBe(expected);
   });
 });

@@ -9,6 +9,7 @@ import { searchIndex } from './search-index';
 import { searchPreloads } from './search-preloads';
 import { headers } from './headers';
 import { outputChecks } from './output-checks';
+import { epub } from './epub';
 
 /**
  * What runs on the built site, in this order:
@@ -19,9 +20,10 @@ import { outputChecks } from './output-checks';
  * - the Pagefind index, of the pages as published;
  * - the search page's preloads of the index's first files, whose names exist only once the index is written;
  * - `_headers` for static hosts;
+ * - the EPUB of the whole edition, from its page with the stylesheets linked as published;
  * - the output checks (valid HTML, no broken link or anchor), last, over the pages as they will be written.
  */
-export const stages: readonly Stage[] = [stylesheets, katexFonts, searchIndex, searchPreloads, headers, outputChecks];
+export const stages: readonly Stage[] = [stylesheets, katexFonts, searchIndex, searchPreloads, epub, headers, outputChecks];
 
 /**
  * The one post-build step: at the end of `astro build` it reads every page once, runs the stages over them in

@@ -1,6 +1,8 @@
 /** Text helpers for the build-time SVG diagrams: SVG text holds no KaTeX and no HTML. */
 import { chemUnicode, superscript } from '../formula';
 import { chemToPlain } from '../plain-text';
+import { scriptsAsMarkup } from '../text-formula';
+import type { ElementContent } from 'hast';
 import { typeset } from '../typeset';
 
 /** Average advance of a character of the system sans-serif, in em; enough to size boxes, never to clip. */
@@ -44,4 +46,21 @@ export function proseToUnicode(text: string): string {
     )
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const svgPiece = (node: ElementContent): string => {
+  if (node.type === 'text') return escapeXml(node.value);
+  if (node.type !== 'element') return '';
+  const inner = node.children.map(svgPiece).join('');
+  if (node.tagName === 'sub' || node.tagName === 'sup') return `<tspan baseline-shift="${node.tagName === 'sub' ? 'sub' : 'super'}" font-size="75%">${inner}</tspan>`;
+  return node.tagName === 'i' ? `<tspan font-style="italic">${inner}</tspan>` : inner;
+};
+
+/**
+ * A label written in Unicode (`LiCoO₂`) as SVG text that sets its formula as the pages' text does: sub- and
+ * superscripts as shifted, smaller `<tspan>`s, variables italic. Escaped, for `set:html` inside a `<text>`.
+ */
+export function svgScripts(label: string): string {
+  return scriptsAsMarkup(label).map(svgPiece).join('');
 }
