@@ -28,5 +28,10 @@ export function withSearchPreloads(html: string, page: string, entry: PagefindEn
     `<link rel="modulepreload" href="${bundle}pagefind.js">`,
     ...fetched.map((f) => `<link rel="preload" href="${bundle}${f}" as="fetch" crossorigin="anonymous">`),
   ].join('');
-  return html.replace('</head>', `${links}</head>`).replace(root[0], `${root[0]} data-cache-tag="${index.hash}"`);
+  // Before the head's first script or stylesheet: the theme's blocking script holds back the requests that follow
+  // it, and the wasm, the longest of them, is on the way to the first result.
+  const head = html.slice(0, html.indexOf('</head>'));
+  const at = head.search(/<(?:script|link rel="stylesheet")\b/);
+  const withLinks = at === -1 ? html.replace('</head>', `${links}</head>`) : html.slice(0, at) + links + html.slice(at);
+  return withLinks.replace(root[0], `${root[0]} data-cache-tag="${index.hash}"`);
 }

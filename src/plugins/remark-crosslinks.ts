@@ -55,7 +55,6 @@ export function crossLinksTransform(
       }
       links.push({ kind, id, text: toString(node), ...placeOf(node) });
       node.url = options.href(kind, id);
-      node.data = { ...node.data, hProperties: { ...(node.data?.hProperties ?? {}), dataLink: kind } };
       return;
     }
     if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {

@@ -48,7 +48,7 @@ describe('abbreviations: the first use on a page is marked and linked to the glo
   it('leaves headings, other links, code and formulas alone, and marks the first use in prose after them', async () => {
     const html = await page('## TEM of LCO\n\n[TEM cells](technique:tem), `TEM`, $\\mathrm{TEM}$ and $\\mathrm{LCO}$; then TEM and LCO.');
     expect(html).toContain('<h2 id="tem-of-lco">TEM of LCO</h2>');
-    expect(html).toContain('<a href="/base/techniques/tem/" data-link="technique">TEM cells</a>, <code>TEM</code>');
+    expect(html).toContain('<a href="/base/techniques/tem/">TEM cells</a>, <code>TEM</code>');
     expect(marked(html)).toEqual(['TEM → /base/glossary/#tem (transmission electron microscopy)', 'LCO → /base/glossary/#lco (LiCoO2)']);
     expect(html).toMatch(/then <a href="\/base\/glossary\/#tem"><abbr/);
   });
@@ -65,8 +65,8 @@ describe('abbreviations: the first use on a page is marked and linked to the glo
       'ASSLBs → /base/glossary/#asslb (all solid-state lithium battery)',
       'TEM → /base/glossary/#tem (transmission electron microscopy)',
     ]);
-    expect(html).toContain('<a href="/base/glossary/#asslb" data-link="term"><abbr title="all solid-state lithium battery">ASSLBs</abbr></a> and ASSLB;');
-    expect(html).toContain('<a href="/base/glossary/#llzo" data-link="term">garnet electrolytes</a> (LLZO), then LLZO;');
+    expect(html).toContain('<a href="/base/glossary/#asslb"><abbr title="all solid-state lithium battery">ASSLBs</abbr></a> and ASSLB;');
+    expect(html).toContain('<a href="/base/glossary/#llzo">garnet electrolytes</a> (LLZO), then LLZO;');
     // The plain first use links to the glossary; the written link after it is then set as text (rehype-link-once).
     expect(html).toContain('<abbr title="transmission electron microscopy">TEM</abbr></a> before TEM.');
   });

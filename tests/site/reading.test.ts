@@ -449,7 +449,7 @@ describe('diagrams and abbreviations in the built pages', () => {
       expect(places[0], String(word)).toBe('marked');
       expect(places.slice(1), String(word)).not.toContain('marked');
     }
-    expect(section.querySelector('main a[data-link="term"] > abbr[title="LiCoO2"]')?.textContent).toBe('LCO');
+    expect(section.querySelector('main a[href="/glossary/#lco"] > abbr[title="LiCoO2"]')?.textContent).toBe('LCO');
   });
 });
 

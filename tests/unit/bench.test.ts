@@ -5,7 +5,7 @@ import { parse } from 'yaml';
 import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { checkBudgets, medianRun, overOnShell, type BenchResults, type PageWeight, type SearchRun } from '../../src/cli/bench/budgets';
+import { checkBudgets, median, medianRun, sectionAllowance, searchToBare, type BenchResults, type PageWeight, type SearchRun } from '../../src/cli/bench/budgets';
 import { emptyMain, gzipSize, kindOf, tally } from '../../src/cli/bench/gzip';
 import { formatReport } from '../../src/cli/bench/report';
 import { writeSearchFloor } from '../../src/cli/bench/search-floor';
@@ -89,7 +89,7 @@ describe('process tree memory', () => {
 
 describe('budget checking', () => {
   const weight = (over: Partial<PageWeight> = {}): PageWeight => ({
-    type: 'section', url: '/sections/x/', gz: { html: 5000, css: 8000, js: 0, font: 20000, other: 0 }, jsBeforeInteraction: 0,
+    type: 'section', url: '/sections/x/', gz: { html: 5000, css: 8000, js: 0, font: 7000, other: 0 }, jsBeforeInteraction: 0,
     textGz: 6000, weightToText: 13000 / 6000, fonts: ['/_astro/KaTeX_Main-Regular.B22Nviop.woff2'], fontsUsed: ['/_astro/KaTeX_Main-Regular.B22Nviop.woff2'], ...over,
   });
   const good = (): BenchResults => ({
@@ -98,6 +98,8 @@ describe('budget checking', () => {
     sections: [weight()],
     lighthouse: [{ type: 'section', url: '/sections/x/', performance: 100, accessibility: 100, bestPractices: 100, seo: 100 }, { type: 'search', url: '/search/', performance: 90, accessibility: 100, bestPractices: 100, seo: 100 }],
     search: [{ query: 'LCO', firstResultMs: 100, afterBundleMs: 60, fetchedGz: 90_000, pagefindGz: 70_000, results: 20 }],
+    searchFloor: [{ query: 'LCO', firstResultMs: 90, afterBundleMs: 60, fetchedGz: 80_000, pagefindGz: 70_000, results: 1 }],
+    keystrokes: [{ query: 'LCO', runs: 3, ms: 20 }],
     scaled: { build: { seconds: 400, peakBytes: 1.5e9, pages: 3800, indexBytes: 2e7, ok: true }, factor: 10, timeRatio: 8, memoryRatio: 1.5, indexRatio: 10 },
   });
 
@@ -109,10 +111,11 @@ describe('budget checking', () => {
     const r = good();
     r.build.seconds = 61;
     r.build.peakBytes = 3 * 1024 ** 3;
-    r.pages[0] = weight({ url: '/', type: 'front', jsBeforeInteraction: 2500, gz: { html: 1, css: 13_000, js: 2500, font: 0, other: 0 }, fonts: ['/a.woff', '/b.woff2'], fontsUsed: ['/a.woff'] });
-    r.sections = [weight({ weightToText: 3.5 })];
+    r.pages[0] = weight({ url: '/', type: 'front', jsBeforeInteraction: 2500, gz: { html: 1, css: 13_000, js: 2500, font: 12_000, other: 0 }, fonts: ['/a.woff', '/b.woff2'], fontsUsed: ['/a.woff'] });
+    r.sections = [weight({ gz: { html: 12_000, css: 8000, js: 500, font: 0, other: 0 } })];
     r.lighthouse[0]!.seo = 92;
     r.search[0] = { query: 'LCO', firstResultMs: 200, afterBundleMs: 150, fetchedGz: 130_000, pagefindGz: 100_000, results: 3 };
+    r.keystrokes = [{ query: 'LCO', runs: 3, ms: 80 }, { query: 'garnet', runs: 3, ms: 40 }, { query: 'EELS', runs: 3, ms: 60 }];
     r.scaled!.timeRatio = 12;
     const broken = checkBudgets(r).map((v) => `${v.budget} ${v.where}: ${v.message}`);
     expect(broken).toEqual([
@@ -120,12 +123,14 @@ describe('budget checking', () => {
       'buildPeakBytes build: 3072 MiB > 2048 MiB',
       'readingJsGzBytes /: JavaScript before interaction 2.5 kB > 2.0 kB',
       'cssGzBytes /: CSS 13.0 kB > 12.0 kB',
+      'fontGzBytes /: fonts 12.0 kB > 10.0 kB',
       'fontFormat /: fonts not woff2: /a.woff',
       'fontFormat /: font files of faces the page does not use: /b.woff2',
-      'sectionWeightToText /sections/x/: HTML + CSS + JS = 3.50× the visible text > 3×',
+      'sectionWeightToText /sections/x/: HTML + CSS + JS 20.5 kB > max(3 × text 6.0 kB, 14.6 kB) = 18.0 kB',
       'lighthouse /sections/x/: Lighthouse seo 92 < 100',
-      'searchFirstResultMs search "LCO": first result after 200 ms > 150 ms',
       'searchFetchedGzBytes search "LCO": fetched 130.0 kB > 120.0 kB',
+      "searchToBareRatio search: first results after 2.22× the bare page's time > 1.2×",
+      'searchKeystrokeMs search: keystroke to updated first result 60 ms (median) > 50 ms',
       'scaledTimeRatio 10× corpus: build time 12.00× the real corpus > 10×',
     ]);
   });
@@ -133,16 +138,34 @@ describe('budget checking', () => {
   it('counts a search that rendered nothing as broken', () => {
     const r = good();
     r.search[0] = { query: 'cryo', firstResultMs: Number.NaN, afterBundleMs: Number.NaN, fetchedGz: 80_000, pagefindGz: 60_000, results: 0 };
-    expect(checkBudgets(r).map((v) => v.message)).toEqual(['no result was rendered']);
+    expect(checkBudgets(r).map((v) => v.message)).toEqual(['no result was rendered', 'no figures for the bare search page to compare with']);
+    r.keystrokes = [{ query: 'LCO', runs: 3, ms: Number.NaN }];
+    expect(checkBudgets(r).map((v) => v.message)).toContain('no updated result after a keystroke');
   });
 
-  it('names the sections whose shell alone is over the multiple, and prints them in the report', () => {
-    const heavy = weight({ url: '/sections/short/', textGz: 2000, shellGz: 7000 });
-    const light = weight({ url: '/sections/long/', textGz: 6000, shellGz: 7000 });
-    expect(overOnShell([heavy, light, weight()], 3).map((p) => p.url)).toEqual(['/sections/short/']);
+  it('allows a section 3× its text, or 14.6 kB where that is more', () => {
+    expect(sectionAllowance(6000)).toBe(18_000);
+    expect(sectionAllowance(2000)).toBe(14_600);
+    const short = weight({ url: '/sections/short/', textGz: 2000, gz: { html: 6000, css: 8000, js: 500, font: 0, other: 0 } });
     const r = good();
-    r.sections = [heavy, light];
-    expect(formatReport(r, [])).toContain('weighs 7.0–7.0 kB; on 1 of 2 it alone is over 3× the text (/sections/short/ 3.50×)');
+    r.sections = [short];
+    expect(checkBudgets(r)).toEqual([]);
+    r.sections = [{ ...short, gz: { ...short.gz, html: 6200 } }];
+    expect(checkBudgets(r).map((v) => v.budget)).toEqual(['sectionWeightToText']);
+  });
+
+  it('compares the search page with the bare page over the queries both answered, and takes the median keystroke', () => {
+    const run = (query: string, ms: number, results = 5): SearchRun => ({ query, firstResultMs: ms, afterBundleMs: 0, fetchedGz: 0, pagefindGz: 0, results });
+    expect(searchToBare([run('a', 120), run('b', 240), run('c', 500, 0)], [run('a', 100), run('b', 200), run('c', 100)])).toBeCloseTo(1.2);
+    expect(searchToBare([run('a', 120)], undefined)).toBeUndefined();
+    expect(median([30, 10, 20])).toBe(20);
+    expect(median([40, 10, Number.NaN, 20])).toBe(30);
+  });
+
+  it('prints each section against its allowance', () => {
+    const r = good();
+    r.sections = [weight({ url: '/sections/short/', textGz: 2000, shellGz: 7000 })];
+    expect(formatReport(r, [])).toMatch(/\| \/sections\/short\/ +\| 2\.0 +\| 13\.0 +\| 14\.6 +\| 89 % +\| 7\.0 +\|/);
   });
 });
 

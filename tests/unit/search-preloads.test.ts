@@ -18,6 +18,13 @@ describe('the search page\'s preloads', () => {
     expect(out).toContain('<div data-search data-bundle="/edition/pagefind/" data-cache-tag="en_0123abcd">');
   });
 
+  it('puts them before the head\'s first script or stylesheet, whose loading would hold them back', () => {
+    const page = searchPage.replace('<title>Search</title>', '<title>Search</title><script src="/theme.js"></script><link rel="stylesheet" href="/a.css">');
+    const out = withSearchPreloads(page, 'search/index.html', entry);
+    expect(out.indexOf('rel="modulepreload"')).toBeGreaterThan(out.indexOf('<title>'));
+    expect(out.indexOf('rel="modulepreload"')).toBeLessThan(out.indexOf('<script src="/theme.js">'));
+  });
+
   it('leaves every other page as it is', () => {
     const page = '<!DOCTYPE html><html lang="en"><head></head><body><a data-search-open href="/search/">Search</a></body></html>';
     expect(withSearchPreloads(page, 'index.html', entry)).toBe(page);

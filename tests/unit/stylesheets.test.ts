@@ -5,7 +5,7 @@ import 'katex/contrib/mhchem';
 import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
 import { pruneKatexCss, splitKatexCss, topLevelRules } from '../../src/integrations/post-build/katex-css';
-import { classesIn, planStylesheets } from '../../src/integrations/post-build/stylesheets';
+import { classesIn, elementsIn, planStylesheets } from '../../src/integrations/post-build/stylesheets';
 import { woff2Only } from '../../src/integrations/katex-woff2';
 import { katexOptions } from '../../src/markdown/plugins';
 
@@ -70,6 +70,15 @@ describe('pruning KaTeX CSS to the classes the pages use', () => {
     expect(pruned).not.toMatch(/font-family:KaTeX_Fraktur/);
     expect(pruned).toMatch(/@font-face\{[^}]*font-family:KaTeX_Main;[^}]*font-weight:400/);
     expect(pruneKatexCss(katexCss, classesIn(page(['x'], true)))).toContain('.katex-display');
+  });
+
+  it('drops a KaTeX rule for an element no page has, where the pages’ elements are given', () => {
+    const html = page(['\\ce{Li2O -> Li}']);
+    const pruned = pruneKatexCss(katexCss, classesIn(html), elementsIn(html));
+    expect(pruned).not.toContain('.katex img');
+    expect(pruned).toContain('.katex svg');
+    expect(pruneKatexCss(katexCss, classesIn(html))).toContain('.katex img');
+    expect([...elementsIn('<p class="x"><svg><path d=""/></svg><my-el></my-el> a &lt;b&gt;</p>')]).toEqual(['p', 'svg', 'path', 'my-el']);
   });
 
   it('asks of an element only the classes outside :not(), and reads selector lists whole', () => {
@@ -142,7 +151,7 @@ describe('the stylesheets of each page', () => {
     expect(linked[3]![1]).toMatch(/^diagrams-timeline-katex\./);
     expect(rules(3).startsWith(`${splitKatexCss(base).site}.matrix-list{margin:0}.timeline{margin:0}`)).toBe(true);
     expect(linked[1]![1]).toMatch(/^katex\./);
-    expect(rules(1)).toBe(splitKatexCss(base).site + pruneKatexCss(splitKatexCss(base).katex, new Set(pages.flatMap((p) => [...classesIn(p.html)]))));
+    expect(rules(1)).toBe(splitKatexCss(base).site + pruneKatexCss(splitKatexCss(base).katex, new Set(pages.flatMap((p) => [...classesIn(p.html)])), new Set(pages.flatMap((p) => [...elementsIn(p.html)]))));
     expect(text(linked[1]![1]!)).toMatch(/@font-face\{[^}]*font-family:KaTeX_Main/);
     expect(text(linked[1]![1]!).length).toBeLessThan(base.length / 2);
     expect(plan.withMath).toBe(2);

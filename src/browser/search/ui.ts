@@ -301,15 +301,13 @@ export async function mountSearch(root: HTMLElement, opts: SearchOptions): Promi
     }
   });
 
-  let timer: ReturnType<typeof setTimeout> | undefined;
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     void run();
   });
-  input.addEventListener('input', () => {
-    clearTimeout(timer);
-    timer = setTimeout(() => void run(), 120);
-  });
+  // Each keystroke searches at once: once Pagefind is in, a search takes a few milliseconds, and a search that a
+  // later keystroke overtakes draws nothing (`generation`).
+  input.addEventListener('input', () => void run());
   facets.addEventListener('change', () => void run());
   root.classList.add('ready');
   const set = (q: string) => {

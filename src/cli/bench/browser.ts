@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import type { NextPageWeight, PageType, PageWeight, SearchRun } from './budgets.ts';
+import { median, type KeystrokeRun, type NextPageWeight, type PageType, type PageWeight, type SearchRun } from './budgets.ts';
 import { emptyMain, gzipSize, kindOf, tally } from './gzip.ts';
 
 interface Body {
@@ -165,6 +165,56 @@ export async function timeSearch(browser: Browser, searchUrl: string, query: str
     const fetchedGz = counted.reduce((sum, b) => sum + gzipSize(b.body), 0);
     const pagefindGz = counted.filter((b) => new URL(b.url).pathname.includes('/pagefind/')).reduce((sum, b) => sum + gzipSize(b.body), 0);
     return { query, firstResultMs: firstResultMs!, afterBundleMs: firstResultMs! - bundleAt!, fetchedGz, pagefindGz, results };
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * Opens the search page with a first query and waits for its results; then, for each query, `runs` times: types all
+ * but its last character at once, waits until the page is quiet (that search drawn, its facets counted), presses the
+ * last key and times from that key's `keydown` to the first result of the new search in the list. Each query's
+ * figure is the median of its runs; a run that showed no new result counts as NaN.
+ */
+export async function timeKeystrokes(browser: Browser, searchUrl: string, first: string, queries: readonly string[], runs: number): Promise<KeystrokeRun[]> {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(`${searchUrl}?q=${encodeURIComponent(first)}`);
+    await page.locator('.results > li').first().waitFor({ timeout: 10_000 });
+    await page.evaluate(() => {
+      const w = window as unknown as { __keys: { down: number; shown: number; changed: number } };
+      w.__keys = { down: Number.NaN, shown: Number.NaN, changed: performance.now() };
+      document.addEventListener('keydown', (e) => ((w.__keys.down = e.timeStamp), (w.__keys.shown = Number.NaN)), true);
+      new MutationObserver((records) => {
+        w.__keys.changed = performance.now();
+        const drawn = records.some((r) => [...r.addedNodes].some((n) => n instanceof Element && n.matches('.results > li')));
+        if (drawn && !Number.isNaN(w.__keys.down) && Number.isNaN(w.__keys.shown)) w.__keys.shown = performance.now();
+      }).observe(document.body, { childList: true, subtree: true, characterData: true });
+    });
+    const input = page.locator('[data-search] input[name="q"]');
+    const out: KeystrokeRun[] = [];
+    for (const query of queries) {
+      const times: number[] = [];
+      for (let i = 0; i < runs; i++) {
+        await input.fill(query.slice(0, -1));
+        // Quiet: nothing in the page has changed for 300 ms (the partial query's results and counts are in).
+        await page.waitForFunction(() => performance.now() - (window as unknown as { __keys: { changed: number } }).__keys.changed > 300, undefined, { timeout: 10_000, polling: 50 });
+        await page.evaluate(() => ((window as unknown as { __keys: { down: number } }).__keys.down = Number.NaN));
+        await input.press(query.slice(-1));
+        try {
+          await page.waitForFunction(() => !Number.isNaN((window as unknown as { __keys: { shown: number } }).__keys.shown), undefined, { timeout: 5_000 });
+          times.push(await page.evaluate(() => {
+            const k = (window as unknown as { __keys: { down: number; shown: number } }).__keys;
+            return k.shown - k.down;
+          }));
+        } catch {
+          times.push(Number.NaN);
+        }
+      }
+      out.push({ query, runs, ms: median(times) });
+    }
+    return out;
   } finally {
     await context.close();
   }

@@ -1,4 +1,4 @@
-import { budgets, overOnShell, type BenchResults, type Violation } from './budgets.ts';
+import { budgets, median, sectionAllowance, searchToBare, type BenchResults, type Violation } from './budgets.ts';
 
 const kB = (n: number) => (n / 1000).toFixed(1);
 const MiB = (n: number) => (n / 1024 ** 2).toFixed(0);
@@ -28,30 +28,30 @@ export function formatReport(r: BenchResults, violations: Violation[]): string {
         l ? `${l.performance}/${l.accessibility}/${l.bestPractices}/${l.seo}` : '–'];
     })));
   if (r.sections.length) {
-    const worst = [...r.sections].sort((a, b) => b.weightToText - a.weightToText)[0]!;
-    const best = [...r.sections].sort((a, b) => a.weightToText - b.weightToText)[0]!;
-    out.push(`\nall ${r.sections.length} section pages: (HTML+CSS+JS)/text from ${best.weightToText.toFixed(2)}× (${best.url}) to ${worst.weightToText.toFixed(2)}× (${worst.url})`);
-    const shells = r.sections.flatMap((p) => (p.shellGz === undefined ? [] : [p.shellGz]));
-    if (shells.length) {
-      const over = overOnShell(r.sections);
-      out.push(`their shell (the page with <main> emptied: head and metadata, header, footer, CSS, JS) weighs ${kB(Math.min(...shells))}–${kB(Math.max(...shells))} kB; `
-        + `on ${over.length} of ${r.sections.length} it alone is over ${budgets.sectionWeightToText}× the text${over.length ? ` (${over.map((p) => `${p.url} ${(p.shellGz! / p.textGz).toFixed(2)}×`).join(', ')})` : ''}`);
-    }
-  }
-  if (r.sectionsAfterFront?.length) {
-    const ratios = r.sectionsAfterFront.map((p) => p.weightToText).sort((a, b) => a - b);
-    out.push(`the same, opened from the front page (what its stylesheet and scripts left cached not fetched again; not budgeted): from ${ratios[0]!.toFixed(2)}× to ${ratios.at(-1)!.toFixed(2)}×`);
+    const after = new Map((r.sectionsAfterFront ?? []).map((p) => [p.url, p]));
+    out.push('');
+    out.push(table(['section (gzip kB)', 'text', 'HTML+CSS+JS', `allowed: max(${budgets.sectionWeightToText}× text, ${kB(budgets.sectionFloorGzBytes)})`, 'used', 'shell (<main> emptied)', 'fonts', 'HTML+CSS+JS after the front page'],
+      [...r.sections].sort((a, b) => (a.url < b.url ? -1 : 1)).map((p) => {
+        const weight = p.gz.html + p.gz.css + p.gz.js;
+        const next = after.get(p.url);
+        return [p.url, kB(p.textGz), kB(weight), kB(sectionAllowance(p.textGz)), `${Math.round((100 * weight) / sectionAllowance(p.textGz))} %`, p.shellGz === undefined ? '–' : kB(p.shellGz), kB(p.gz.font),
+          next ? kB(next.gz.html + next.gz.css + next.gz.js) : '–'];
+      })));
   }
   out.push('');
   const ms = (n: number) => (Number.isNaN(n) ? '–' : n.toFixed(0));
   const runs = r.search[0]?.runs ?? 1;
   const floor = new Map((r.searchFloor ?? []).map((s) => [s.query, s]));
-  out.push(table(['search query', `first result ms${runs > 1 ? ` (median of ${runs})` : ''}`, 'of which after pagefind.js asked', 'fetched kB gz', 'of which Pagefind', 'results shown', 'bare page: first result ms'],
+  const keys = new Map((r.keystrokes ?? []).map((k) => [k.query, k]));
+  out.push(table(['search query', `first result ms${runs > 1 ? ` (median of ${runs})` : ''}`, 'bare page ms', 'of which after pagefind.js asked', 'fetched kB gz', 'of which Pagefind', 'results shown', 'keystroke → result ms'],
     r.search.map((s) => {
       const f = floor.get(s.query);
-      return [s.query, ms(s.firstResultMs), ms(s.afterBundleMs), kB(s.fetchedGz), kB(s.pagefindGz), s.results, f && f.results > 0 ? ms(f.firstResultMs) : '–'];
+      const k = keys.get(s.query);
+      return [s.query, ms(s.firstResultMs), f && f.results > 0 ? ms(f.firstResultMs) : '–', ms(s.afterBundleMs), kB(s.fetchedGz), kB(s.pagefindGz), s.results, k ? ms(k.ms) : '–'];
     })));
-  if (floor.size) out.push('bare page: the same query on a page with Pagefind alone, started as the edition starts it (src/cli/bench/search-floor.ts); not budgeted');
+  const ratio = searchToBare(r.search, r.searchFloor);
+  if (ratio !== undefined) out.push(`search page against the bare page (Pagefind alone, started as the edition starts it: src/cli/bench/search-floor.ts), summed over the queries: ${ratio.toFixed(2)}× (budget ${budgets.searchToBareRatio}×)`);
+  if (r.keystrokes?.length) out.push(`keystroke in a loaded search page to its updated first result: median ${ms(median(r.keystrokes.map((k) => k.ms)))} ms over ${r.keystrokes.length} queries (budget ${budgets.searchKeystrokeMs} ms)`);
   out.push('');
   out.push(violations.length ? `Budgets broken (${violations.length}):\n${violations.map((v) => `  ✗ [${v.budget}] ${v.where}: ${v.message}`).join('\n')}` : 'Every budget holds.');
   return out.join('\n');

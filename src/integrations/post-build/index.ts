@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { builtPages } from '../../lib/checks/site-files';
 import type { Stage } from './stage';
 import { stylesheets } from './stylesheets';
+import { katexFonts } from './katex-fonts';
 import { searchIndex } from './search-index';
 import { searchPreloads } from './search-preloads';
 import { headers } from './headers';
@@ -14,13 +15,15 @@ import { epub } from './epub';
  * What runs on the built site, in this order:
  * - the pages' stylesheets: the site's on every page and at most one of the page's own, with KaTeX's rules only
  *   where math shows (the pages Pagefind reads and the checks validate link the files as published);
+ * - KaTeX's fonts, subset to the characters the pages' math sets in each face (which needs KaTeX's rules where
+ *   they are linked, so it follows the stylesheets);
  * - the Pagefind index, of the pages as published;
  * - the search page's preloads of the index's first files, whose names exist only once the index is written;
  * - `_headers` for static hosts;
  * - the EPUB of the whole edition, from its page with the stylesheets linked as published;
  * - the output checks (valid HTML, no broken link or anchor), last, over the pages as they will be written.
  */
-export const stages: readonly Stage[] = [stylesheets, searchIndex, searchPreloads, epub, headers, outputChecks];
+export const stages: readonly Stage[] = [stylesheets, katexFonts, searchIndex, searchPreloads, epub, headers, outputChecks];
 
 /**
  * The one post-build step: at the end of `astro build` it reads every page once, runs the stages over them in

@@ -57,7 +57,7 @@ function katexFace(rule: Rule | undefined): string | undefined {
 }
 
 /** A top-level style rule all of whose selectors are KaTeX's. */
-const ownedByKatex = (rule: Rule | undefined): rule is Extract<Rule, { type: 'style' }> => rule?.type === 'style' && rule.value.selectors.every(isKatexSelector);
+export const ownedByKatex = (rule: Rule | undefined): rule is Extract<Rule, { type: 'style' }> => rule?.type === 'style' && rule.value.selectors.every(isKatexSelector);
 
 /**
  * Splits a stylesheet into KaTeX's part (top-level rules all of whose selectors are KaTeX's, and KaTeX's
@@ -89,13 +89,17 @@ function familiesNamed(css: string): Set<string> {
   return named;
 }
 
+/** The element names a selector asks for (`.katex img` → `img`), not counting those inside `:not()` or another pseudo-class. */
+const typesOf = (selector: Selector) => selector.flatMap((c) => (c.type === 'type' ? [c.name.toLowerCase()] : []));
+
 /**
  * Drops the KaTeX rules no page can match: a rule all of whose selectors are KaTeX's goes when each selector asks
- * for a class that no built page uses; a KaTeX `@font-face` goes when no remaining rule names its family. Every
- * other rule is kept as it is.
+ * for a class that no built page uses, or (where `usedElements` is given) an element that no page has (`.katex img`);
+ * a KaTeX `@font-face` goes when no remaining rule names its family. Every other rule is kept as it is.
  */
-export function pruneKatexCss(css: string, usedClasses: ReadonlySet<string>): string {
-  const kept = topLevelRules(css).filter(({ rule }) => !ownedByKatex(rule) || rule.value.selectors.some((s) => classesOf(s).every((c) => usedClasses.has(c))));
+export function pruneKatexCss(css: string, usedClasses: ReadonlySet<string>, usedElements?: ReadonlySet<string>): string {
+  const matches = (s: Selector) => classesOf(s).every((c) => usedClasses.has(c)) && (!usedElements || typesOf(s).every((t) => usedElements.has(t)));
+  const kept = topLevelRules(css).filter(({ rule }) => !ownedByKatex(rule) || rule.value.selectors.some(matches));
   const named = familiesNamed(kept.filter((p) => !katexFace(p.rule)).map((p) => p.text).join(''));
   return kept
     .filter((p) => {

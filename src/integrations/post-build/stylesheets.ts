@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { parse } from 'node-html-parser';
+import { contentHash, hashedStem } from './hashed-names';
 import { pruneKatexCss, splitKatexCss } from './katex-css';
 import type { Stage } from './stage';
 
@@ -11,16 +11,13 @@ export function classesIn(html: string): Set<string> {
   return new Set(dom.querySelectorAll('[class]').flatMap((el) => el.classList.value));
 }
 
-const contentHash = (text: string) => createHash('sha256').update(text).digest('base64url').slice(0, 8);
-
-/** A built stylesheet's name without its content hash (`Base.usbdPAn3.css` → `Base`); throws on a name without one. */
-function stem(name: string): string {
-  const m = /^(.+)\.[\w-]{8}\.css$/.exec(name);
-  if (!m) throw new Error(`stylesheets: ${name} has no content hash in its name`);
-  return m[1]!;
+/** Every element name in a page's markup (`p`, `svg`, `path` …), read from its tags: what a type selector can match. */
+export function elementsIn(html: string): Set<string> {
+  return new Set([...html.matchAll(/<([a-zA-Z][\w-]*)/g)].map((m) => m[1]!.toLowerCase()));
 }
 
-const stylesheetLink = /<link rel="stylesheet" href="([^"]+)">/g;
+/** A page's link to a stylesheet, as Astro writes it, with its `href`. */
+export const stylesheetLink = /<link rel="stylesheet" href="([^"]+)">/g;
 
 /** What the stylesheets stage does to a build, worked out before anything is written. */
 export interface StylesheetPlan {
@@ -48,6 +45,7 @@ export interface StylesheetPlan {
 export function planStylesheets(pages: readonly { path: string; html: string }[], sheets: ReadonlyMap<string, string>, scripts: readonly string[]): StylesheetPlan {
   const classes = pages.map((p) => classesIn(p.html));
   const used = new Set(classes.flatMap((c) => [...c]));
+  const elements = new Set(pages.flatMap((p) => [...elementsIn(p.html)]));
   const parts = new Map<string, { site: string; katex: string }>();
   const partsOf = (href: string, page: string) => {
     const name = basename(href);
@@ -64,7 +62,7 @@ export function planStylesheets(pages: readonly { path: string; html: string }[]
    */
   const fileFor = (from: { name: string }[], math: boolean, css: string, beside: string) => {
     if (from.length === 1 && !math && sheets.get(from[0]!.name) === css) return from[0]!.name;
-    const name = `${[...from.map((s) => stem(s.name)), ...(math ? ['katex'] : [])].join('-')}.${contentHash(css)}.css`;
+    const name = `${[...from.map((s) => hashedStem(s.name).stem), ...(math ? ['katex'] : [])].join('-')}.${contentHash(css)}.css`;
     if (!files.some((f) => f.name === name)) files.push({ name, beside, css });
     return name;
   };
@@ -78,7 +76,7 @@ export function planStylesheets(pages: readonly { path: string; html: string }[]
     const math = classes[i]!.has('katex');
     if (math && !sheetsLinked.some((s) => s.katex)) throw new Error(`stylesheets: ${path} shows math but none of its stylesheets (${sheetsLinked.map((s) => s.name).join(', ')}) holds KaTeX's rules`);
     const names = [fileFor([layout], false, layout.site, layout.name)];
-    const ownCss = own.map((s) => s.site).join('') + (math ? pruneKatexCss(sheetsLinked.map((s) => s.katex).join(''), used) : '');
+    const ownCss = own.map((s) => s.site).join('') + (math ? pruneKatexCss(sheetsLinked.map((s) => s.katex).join(''), used, elements) : '');
     if (ownCss) names.push(fileFor(own, math, ownCss, layout.name));
     if (names.length > 1) withOwnRules++;
     if (math) withMath++;
