@@ -3,6 +3,7 @@ import { chemUnicode, superscript } from '../formula';
 import { chemToPlain } from '../plain-text';
 import { scriptsAsMarkup } from '../text-formula';
 import type { ElementContent } from 'hast';
+import { toHtml } from 'hast-util-to-html';
 import { typeset } from '../typeset';
 
 /** Average advance of a character of the system sans-serif, in em; enough to size boxes, never to clip. */
@@ -48,13 +49,12 @@ export function proseToUnicode(text: string): string {
     .trim();
 }
 
-const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-const svgPiece = (node: ElementContent): string => {
-  if (node.type === 'text') return escapeXml(node.value);
-  if (node.type !== 'element') return '';
-  const inner = node.children.map(svgPiece).join('');
-  if (node.tagName === 'sub' || node.tagName === 'sup') return `<tspan baseline-shift="${node.tagName === 'sub' ? 'sub' : 'super'}" font-size="75%">${inner}</tspan>`;
-  return node.tagName === 'i' ? `<tspan font-style="italic">${inner}</tspan>` : inner;
+/** The text's formula markup as SVG: sub- and superscripts as shifted, smaller `<tspan>`s, variables italic. */
+const svgPieces = (node: ElementContent): ElementContent[] => {
+  if (node.type !== 'element') return [node];
+  const children = node.children.flatMap(svgPieces);
+  if (node.tagName === 'sub' || node.tagName === 'sup') return [{ type: 'element', tagName: 'tspan', properties: { baselineShift: node.tagName === 'sub' ? 'sub' : 'super', fontSize: '75%' }, children }];
+  return node.tagName === 'i' ? [{ type: 'element', tagName: 'tspan', properties: { fontStyle: 'italic' }, children }] : children;
 };
 
 /**
@@ -62,5 +62,5 @@ const svgPiece = (node: ElementContent): string => {
  * superscripts as shifted, smaller `<tspan>`s, variables italic. Escaped, for `set:html` inside a `<text>`.
  */
 export function svgScripts(label: string): string {
-  return scriptsAsMarkup(label).map(svgPiece).join('');
+  return toHtml({ type: 'root', children: scriptsAsMarkup(label).flatMap(svgPieces) }, { space: 'svg' });
 }
