@@ -1,8 +1,6 @@
-import rehypeParse from 'rehype-parse';
-import rehypeStringify from 'rehype-stringify';
-import { unified } from 'unified';
 import rehypeAbbreviations, { type Abbreviation, type AbbreviationOptions } from '../plugins/rehype-abbreviations';
 import rehypeLinkOnce, { type LinkOnceOptions } from '../plugins/rehype-link-once';
+import { htmlTransform } from './html-fragment';
 import { texToPlain } from './plain-text';
 import type { GlossaryData } from '../schemas/glossary';
 
@@ -21,12 +19,10 @@ export function glossaryAbbreviations(glossary: readonly { data: GlossaryData }[
  * body together, whichever component wrote them).
  */
 export function abbreviationMarker(options: AbbreviationOptions & Partial<LinkOnceOptions>): (html: string) => string {
-  const processor = unified()
-    .use(rehypeParse, { fragment: true })
-    .use(rehypeAbbreviations, { ...options, pages: options.prefixes ?? [] })
-    .use(rehypeLinkOnce, { prefixes: [...(options.prefixes ?? []), options.href('')] })
-    .use(rehypeStringify, { collapseEmptyAttributes: true });
-  return (html) => String(processor.processSync(html));
+  return htmlTransform([
+    [rehypeAbbreviations, { ...options, pages: options.prefixes ?? [] }],
+    [rehypeLinkOnce, { prefixes: [...(options.prefixes ?? []), options.href('')] }],
+  ]);
 }
 
 const markers = new WeakMap<object, (html: string) => string>();

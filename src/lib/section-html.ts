@@ -1,10 +1,8 @@
-import rehypeParse from 'rehype-parse';
-import rehypeStringify from 'rehype-stringify';
-import { unified } from 'unified';
 import rehypeHeadingScripts from '../plugins/rehype-heading-scripts';
 import rehypeSectionInEdition, { type SectionInEditionOptions } from '../plugins/rehype-section-in-edition';
+import { htmlTransform } from './html-fragment';
 
-const onItsPage = unified().use(rehypeParse, { fragment: true }).use(rehypeHeadingScripts).use(rehypeStringify, { collapseEmptyAttributes: true });
+const onItsPage = htmlTransform([rehypeHeadingScripts]);
 
 /**
  * A section's rendered body as a page shows it: its headings' formulas set as the text's are. With `edition`, as the
@@ -12,8 +10,5 @@ const onItsPage = unified().use(rehypeParse, { fragment: true }).use(rehypeHeadi
  * shifted down (src/plugins/rehype-section-in-edition.ts).
  */
 export function sectionHtml(html: string, edition?: SectionInEditionOptions): string {
-  const processor = edition
-    ? unified().use(rehypeParse, { fragment: true }).use(rehypeHeadingScripts).use(rehypeSectionInEdition, edition).use(rehypeStringify, { collapseEmptyAttributes: true })
-    : onItsPage;
-  return String(processor.processSync(html));
+  return (edition ? htmlTransform([rehypeHeadingScripts, [rehypeSectionInEdition, edition]]) : onItsPage)(html);
 }
