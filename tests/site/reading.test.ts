@@ -290,17 +290,17 @@ describe('theme', () => {
     await context.close();
   });
 
-  it('is set by a blocking external script, the first script of every page to run (the modules before it are deferred)', () => {
+  it('is set by a blocking external script, the first script of every page to run, after its stylesheets and deferred modules are asked for', () => {
     for (const p of pages()) {
       const scripts = p.dom.querySelectorAll('script[src]');
       const blocking = scripts.filter((s) => !s.hasAttribute('defer') && !s.hasAttribute('async') && s.getAttribute('type') !== 'module');
       expect(blocking.map((s) => s.getAttribute('src')), p.url).toEqual([expect.stringMatching(/\/theme\.js$/)]);
       expect(blocking[0]!.parentNode.tagName, p.url).toBe('HEAD');
-      // The page's modules come first, so that the browser asks for them without waiting for theme.js.
+      // The page's stylesheets and modules come first, so that the browser asks for them without waiting for it.
       const modules = scripts.filter((s) => s.getAttribute('type') === 'module').map((s) => s.getAttribute('src')!);
-      expect(modules.length, p.url).toBeGreaterThan(0);
-      expect(modules.filter((src) => p.html.indexOf(src) > p.html.indexOf('theme.js')), p.url).toEqual([]);
-      expect(p.html.indexOf('theme.js'), p.url).toBeLessThan(p.html.indexOf('rel="stylesheet"'));
+      const sheets = p.dom.querySelectorAll('link[rel="stylesheet"]').map((l) => l.getAttribute('href')!);
+      expect(modules.length * sheets.length, p.url).toBeGreaterThan(0);
+      expect([...modules, ...sheets].filter((src) => p.html.indexOf(src) > p.html.indexOf('theme.js')), p.url).toEqual([]);
     }
   });
 });
