@@ -195,16 +195,32 @@ export async function mountSearch(root: HTMLElement, opts: SearchOptions): Promi
   let pending: PagefindResult[] = [];
   /**
    * Draws the next page of results. On the first, a page that the query names exactly (one of its `names`: a
-   * material's formula or abbreviation, a technique's, a section's title) goes first.
+   * material's formula or abbreviation, a technique's, a section's title) goes first. A first result that the query
+   * names stays first whatever the others are, so it is drawn as soon as it is in, and the others once all are.
    */
   async function drawMore(mine: number, q?: string): Promise<HTMLLIElement | undefined> {
-    const batch = await Promise.all(pending.splice(0, pageSize).map((r) => r.data()));
+    const loading = pending.splice(0, pageSize).map((r) => r.data());
+    const drawn: HTMLLIElement[] = [];
+    const draw = (batch: PagefindData[]) => {
+      const items = batch.map(item);
+      list.append(...items);
+      drawn.push(...items);
+    };
+    let from = 0;
+    if (q !== undefined && loading.length > 0) {
+      const first = await loading[0]!;
+      if (mine !== generation) return undefined;
+      if (namedBy(q, first.meta.names)) {
+        draw([first]);
+        from = 1;
+      }
+    }
+    const batch = await Promise.all(loading.slice(from));
     if (mine !== generation) return undefined;
     if (q !== undefined) batch.sort((a, b) => Number(namedBy(q, b.meta.names)) - Number(namedBy(q, a.meta.names)));
-    const items = batch.map(item);
-    list.append(...items);
+    draw(batch);
     more.hidden = pending.length === 0;
-    return items[0];
+    return drawn[0];
   }
   more.addEventListener('click', async () => {
     more.disabled = true;
