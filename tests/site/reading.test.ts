@@ -196,6 +196,29 @@ describe('quantity tables on a phone', () => {
   });
 });
 
+describe('study cards', () => {
+  it('set each label beside its value on a phone, and reach into the margin with their facts in two columns when wide', async () => {
+    const layout = async (width: number) => {
+      const tab = await env.browser.newPage({ viewport: { width, height: 900 } });
+      await tab.goto(env.site.url('/sections/cathode-chalcogens/'));
+      const found = await tab.evaluate(() => {
+        const card = document.querySelector('main > aside.card.study')!;
+        const pairs = [...card.querySelectorAll('dt')].map((dt) => [dt.getBoundingClientRect(), (dt.nextElementSibling as HTMLElement).getBoundingClientRect()] as const);
+        const text = document.querySelector('main > p')!.getBoundingClientRect();
+        return { pairs: pairs.map(([dt, dd]) => ({ sameRow: Math.abs(dt.top - dd.top) < 8, beside: dd.left >= dt.right })), cardRight: card.getBoundingClientRect().right, textRight: text.right, columns: new Set(pairs.map(([, dd]) => Math.round(dd.left))).size };
+      });
+      await tab.close();
+      return found;
+    };
+    const phone = await layout(375);
+    expect(phone.pairs.length).toBeGreaterThan(3);
+    expect(phone.pairs.filter((p) => !p.sameRow || !p.beside)).toEqual([]);
+    const wide = await layout(1920);
+    expect(wide.cardRight).toBeGreaterThan(wide.textRight + 100);
+    expect(wide.columns).toBe(2);
+  });
+});
+
 describe('the timeline and the matrix on a phone', () => {
   it('lays the timeline out in rows of marks beside their years at 320 px, in columns above them at 1280 px', async () => {
     const measure = async (width: number) => {
