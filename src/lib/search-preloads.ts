@@ -31,7 +31,7 @@ export function withSearchPreloads(html: string, page: string, entry: PagefindEn
   // Before the head's first script or stylesheet: the theme's blocking script holds back the requests that follow
   // it, and the wasm, the longest of them, is on the way to the first result.
   const head = html.slice(0, html.indexOf('</head>'));
-  const at = head.search(/<(?:script|link rel="stylesheet")\b/);
+  const at = head.search(/<(?:script|link rel="stylesheet")[\s>]/);
   const withLinks = at === -1 ? html.replace('</head>', `${links}</head>`) : html.slice(0, at) + links + html.slice(at);
   return withLinks.replace(root[0], `${root[0]} data-cache-tag="${index.hash}"`);
 }

@@ -19,10 +19,11 @@ describe('the search page\'s preloads', () => {
   });
 
   it('puts them before the head\'s first script or stylesheet, whose loading would hold them back', () => {
-    const page = searchPage.replace('<title>Search</title>', '<title>Search</title><script src="/theme.js"></script><link rel="stylesheet" href="/a.css">');
-    const out = withSearchPreloads(page, 'search/index.html', entry);
-    expect(out.indexOf('rel="modulepreload"')).toBeGreaterThan(out.indexOf('<title>'));
-    expect(out.indexOf('rel="modulepreload"')).toBeLessThan(out.indexOf('<script src="/theme.js">'));
+    for (const first of ['<script src="/theme.js"></script><link rel="stylesheet" href="/a.css">', '<link rel="stylesheet" href="/a.css"><script src="/theme.js"></script>']) {
+      const out = withSearchPreloads(searchPage.replace('<title>Search</title>', `<title>Search</title>${first}`), 'search/index.html', entry);
+      expect(out.indexOf('rel="modulepreload"')).toBeGreaterThan(out.indexOf('<title>'));
+      expect(out.indexOf('rel="modulepreload"')).toBeLessThan(Math.min(out.indexOf('<script src="/theme.js">'), out.indexOf('rel="stylesheet"')));
+    }
   });
 
   it('leaves every other page as it is', () => {
