@@ -625,8 +625,9 @@ describe('the whole edition', () => {
     expect(filled.length).toBeGreaterThan(20);
     expect(filled.slice(0, -1).map((f, i) => [i + 1, f]).filter(([, f]) => f! < 0.5)).toEqual([]);
     rmSync(dir, { recursive: true });
-    // mhchem's placeholder and KaTeX's zero-width spaces stay out of the text layer.
+    // mhchem's placeholder and KaTeX's zero-width spaces stay out of the text layer; its arrows are in it.
     expect(all).toContain('Li + LiCoO2');
+    expect(all).toContain('Li+ + e− + O2 → LiO2');
     expect(all).not.toMatch(/LiCoOX|\u200b/);
   });
 });
