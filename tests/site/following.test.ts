@@ -69,6 +69,17 @@ describe('the preview of a reference', () => {
     await page.close();
   });
 
+  it('shows on the whole edition\'s page too, from its reference list at the end', async () => {
+    const { page, problems } = await open('/edition/');
+    const citation = page.getByRole('main').getByRole('link', { name: '83', exact: true }).first();
+    await citation.hover();
+    const tip = page.getByRole('tooltip');
+    await tip.waitFor({ state: 'visible', timeout: 2000 });
+    await expect(tip.getByRole('link', { name: 'Reference page' }).getAttribute('href')).resolves.toMatch(/\/references\/83\/$/);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('is reached by keyboard: Tab goes from the citation to its “Reference page” link, then on in the text; Escape goes back', async () => {
     const { page, problems } = await open(section);
     const citation = page.getByRole('main').getByRole('link', { name: '83', exact: true }).first();
