@@ -9,7 +9,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkS
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
 import { budgets, checkBudgets, medianRun, type BenchResults, type BuildRun, type KeystrokeRun, type NextPageWeight, type PageType, type PageWeight } from './bench/budgets.ts';
-import { timeKeystrokes, timeSearch, weighNextPage, weighPage } from './bench/browser.ts';
+import { timeFirstPaint, timeKeystrokes, timeSearch, weighNextPage, weighPage } from './bench/browser.ts';
 import { runLighthouse, scoresOf, failingAudits } from './bench/lighthouse.ts';
 import { runMeasured } from './bench/process-tree.ts';
 import { formatReport } from './bench/report.ts';
@@ -95,7 +95,7 @@ const searchFloor: NonNullable<BenchResults['searchFloor']> = [];
 const keystrokes: KeystrokeRun[] = [];
 try {
   console.log('Weighing pages in Chromium …');
-  for (const [type, path] of Object.entries(pagePaths) as [PageType, string][]) pages.push(await weighPage(browser, type, server.url(path)));
+  for (const [type, path] of Object.entries(pagePaths) as [PageType, string][]) pages.push({ ...(await weighPage(browser, type, server.url(path))), firstPaintMs: await timeFirstPaint(browser, server.url(path)) });
   for (const slug of readdirSync(join(site, 'sections')).sort()) {
     sections.push(await weighPage(browser, 'section', server.url(`/sections/${slug}/`)));
     sectionsAfterFront.push(await weighNextPage(browser, server.url('/'), server.url(`/sections/${slug}/`)));

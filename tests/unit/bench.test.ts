@@ -167,6 +167,15 @@ describe('budget checking', () => {
     r.sections = [weight({ url: '/sections/short/', textGz: 2000, shellGz: 7000 })];
     expect(formatReport(r, [])).toMatch(/\| \/sections\/short\/ +\| 2\.0 +\| 13\.0 +\| 14\.6 +\| 89 % +\| 7\.0 +\|/);
   });
+
+  it('prints each page\'s first paint at the emulated round trip, and a dash where a page painted nothing', () => {
+    const r = good();
+    r.pages = [weight({ url: '/a/', firstPaintMs: 412.4 }), weight({ url: '/b/', firstPaintMs: Number.NaN })];
+    const report = formatReport(r, []);
+    expect(report).toContain('first paint ms (100 ms RTT)');
+    expect(report).toMatch(/\| \/a\/ +\|.*\| 412 +\| /);
+    expect(report).toMatch(/\| \/b\/ +\|.*\| – +\| /);
+  });
 });
 
 /** The graph's input from a corpus in memory, parsed with the collections' schemas and the remark plugins. */

@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { median, type KeystrokeRun, type NextPageWeight, type PageType, type PageWeight, type SearchRun } from './budgets.ts';
+import { emulatedRoundTripMs, median, type KeystrokeRun, type NextPageWeight, type PageType, type PageWeight, type SearchRun } from './budgets.ts';
 import { emptyMain, gzipSize, kindOf, tally } from './gzip.ts';
 
 interface Body {
@@ -93,6 +93,35 @@ export async function weighPage(browser: Browser, type: PageType, url: string): 
   } finally {
     await context.close();
   }
+}
+
+/**
+ * Loads `url` cold `runs` times with every request held back by `emulatedRoundTripMs` (as a slow mobile connection
+ * does) and returns the median first contentful paint, ms from the start of navigation; NaN if none painted.
+ */
+export async function timeFirstPaint(browser: Browser, url: string, runs = 3): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const context = await phoneContext(browser);
+    try {
+      const page = await context.newPage();
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Network.enable');
+      await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: emulatedRoundTripMs, downloadThroughput: -1, uploadThroughput: -1 });
+      await page.goto(url, { waitUntil: 'load' });
+      times.push(await page.evaluate(() => new Promise<number>((ok) => {
+        // The paint entry may be recorded after the load event: the observer sees it whenever it comes.
+        new PerformanceObserver((list) => {
+          const fcp = list.getEntriesByName('first-contentful-paint')[0];
+          if (fcp) ok(fcp.startTime);
+        }).observe({ type: 'paint', buffered: true });
+        setTimeout(() => ok(Number.NaN), 5000);
+      })));
+    } finally {
+      await context.close();
+    }
+  }
+  return median(times);
 }
 
 /**

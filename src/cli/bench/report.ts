@@ -1,4 +1,4 @@
-import { budgets, median, sectionAllowance, searchToBare, type BenchResults, type Violation } from './budgets.ts';
+import { budgets, emulatedRoundTripMs, median, sectionAllowance, searchToBare, type BenchResults, type Violation } from './budgets.ts';
 
 const kB = (n: number) => (n / 1000).toFixed(1);
 const MiB = (n: number) => (n / 1024 ** 2).toFixed(0);
@@ -21,11 +21,11 @@ export function formatReport(r: BenchResults, violations: Violation[]): string {
   ]));
   out.push('');
   const lh = new Map(r.lighthouse.map((l) => [l.type, l]));
-  out.push(table(['page (gzip kB)', 'url', 'HTML', 'CSS', 'JS', 'fonts', 'JS before input', 'text', '(H+C+J)/text', 'LH perf/a11y/bp/seo'],
+  out.push(table(['page (gzip kB)', 'url', 'HTML', 'CSS', 'JS', 'fonts', 'JS before input', 'text', '(H+C+J)/text', `first paint ms (${emulatedRoundTripMs} ms RTT)`, 'LH perf/a11y/bp/seo'],
     r.pages.map((p) => {
       const l = lh.get(p.type);
       return [p.type, p.url, kB(p.gz.html), kB(p.gz.css), kB(p.gz.js), `${kB(p.gz.font)} (${p.fonts.length})`, kB(p.jsBeforeInteraction), kB(p.textGz), `${p.weightToText.toFixed(2)}×`,
-        l ? `${l.performance}/${l.accessibility}/${l.bestPractices}/${l.seo}` : '–'];
+        p.firstPaintMs === undefined || Number.isNaN(p.firstPaintMs) ? '–' : p.firstPaintMs.toFixed(0), l ? `${l.performance}/${l.accessibility}/${l.bestPractices}/${l.seo}` : '–'];
     })));
   if (r.sections.length) {
     const after = new Map((r.sectionsAfterFront ?? []).map((p) => [p.url, p]));
