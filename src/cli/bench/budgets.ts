@@ -42,10 +42,10 @@ export const readingPageTypes: readonly PageType[] = ['front', 'section', 'mater
 
 export type Kind = 'html' | 'css' | 'js' | 'font' | 'other';
 
-/** What one page load transferred, gzip-sized, and what it shows. */
 /** The round trip the first-paint figure is measured at (Chromium's network emulation), ms. */
 export const emulatedRoundTripMs = 100;
 
+/** What one page load transferred, gzip-sized, and what it shows. */
 export interface PageWeight {
   type: PageType;
   url: string;
