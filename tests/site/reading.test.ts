@@ -203,7 +203,7 @@ describe('study cards', () => {
       await tab.goto(env.site.url('/sections/cathode-chalcogens/'));
       const found = await tab.evaluate(() => {
         const card = document.querySelector('main > aside.card.study')!;
-        const pairs = [...card.querySelectorAll('dt')].map((dt) => [dt.getBoundingClientRect(), (dt.nextElementSibling as HTMLElement).getBoundingClientRect()] as const);
+        const pairs = [...card.querySelectorAll('dt')].map((dt) => [dt.getBoundingClientRect(), dt.nextElementSibling!.getBoundingClientRect()] as const);
         const text = document.querySelector('main > p')!.getBoundingClientRect();
         return { pairs: pairs.map(([dt, dd]) => ({ sameRow: Math.abs(dt.top - dd.top) < 8, beside: dd.left >= dt.right })), cardRight: card.getBoundingClientRect().right, textRight: text.right, columns: new Set(pairs.map(([, dd]) => Math.round(dd.left))).size };
       });
@@ -318,7 +318,7 @@ describe('theme', () => {
       const scripts = p.dom.querySelectorAll('script[src]');
       const blocking = scripts.filter((s) => !s.hasAttribute('defer') && !s.hasAttribute('async') && s.getAttribute('type') !== 'module');
       expect(blocking.map((s) => s.getAttribute('src')), p.url).toEqual([expect.stringMatching(/\/theme\.js$/)]);
-      expect(blocking[0]!.parentNode.tagName, p.url).toBe('HEAD');
+      expect(blocking[0]!.parentNode?.tagName, p.url).toBe('HEAD');
       // The page's stylesheets and modules come first, so that the browser asks for them without waiting for it.
       const modules = scripts.filter((s) => s.getAttribute('type') === 'module').map((s) => s.getAttribute('src')!);
       const sheets = p.dom.querySelectorAll('link[rel="stylesheet"]').map((l) => l.getAttribute('href')!);
