@@ -11,7 +11,8 @@ export default getViteConfig({
       {
         extends: true,
         // A few unit tests build the whole graph or validate many pages: 5 s is too little on a busy 2-core machine.
-        test: { name: 'unit', include: ['tests/unit/**/*.test.ts', 'tests/plugins/**/*.test.ts'], testTimeout: 30_000 },
+        // The unit tests run first, while the site tests' build runs (tests/site/build.setup.ts).
+        test: { name: 'unit', include: ['tests/unit/**/*.test.ts', 'tests/plugins/**/*.test.ts'], testTimeout: 30_000, sequence: { groupOrder: 0 } },
       },
       {
         extends: true,
@@ -19,6 +20,8 @@ export default getViteConfig({
           name: 'site',
           include: ['tests/site/**/*.test.ts'],
           globalSetup: ['tests/site/build.setup.ts'],
+          setupFiles: ['tests/site/built.ts'],
+          sequence: { groupOrder: 1 },
           testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: true,

@@ -3,7 +3,8 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { join, relative } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
-import { launch, watch } from '../../src/cli/browser';
+import { watch } from '../../src/cli/browser';
+import { connect } from './browser-suite';
 import { distDir, filesIn } from './dist';
 import { exampleSite, previewSite } from '../../src/lib/publishing';
 import { loopbackAddresses, unpacked } from './loopback';
@@ -129,7 +130,7 @@ describe('builds', () => {
     expect(readFileSync(join(dist, 'cite', 'introduction.bib'), 'utf8')).toContain(`${exampleSite}/asslb/sections/introduction/`);
     expect([...readFileSync(join(dist, '_headers'), 'utf8').matchAll(/^\S+/gm)].map((m) => m[0]).filter((path) => !path.startsWith('/asslb/') && path !== '/*')).toEqual([]);
     const site = await serve(dist, '/asslb/');
-    const browser = await launch();
+    const browser = await connect();
     const page = await browser.newPage();
     const problems = watch(page, site.origin);
     await page.goto(site.url('/search/?q=LiCoO2'));
