@@ -1,5 +1,6 @@
 /// <reference types="vitest/config" />
 import { getViteConfig } from 'astro/config';
+import { LongestFirst } from './tests/sequencer';
 
 export default getViteConfig({
   test: {
@@ -7,6 +8,7 @@ export default getViteConfig({
     // imported once per worker, not once per file, and the built pages are read and parsed once per worker
     // (tests/site/dist.ts) rather than by each of the 13 site files that read them (2 s each).
     isolate: false,
+    sequence: { sequencer: LongestFirst },
     projects: [
       {
         extends: true,
