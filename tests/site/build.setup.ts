@@ -31,6 +31,7 @@ export default async function setup(project: TestProject) {
     renameSync(`${outcome}.part`, outcome);
   };
   let build: ReturnType<typeof spawn> | undefined;
+  let ended: Promise<unknown> = Promise.resolve();
   if (process.env.EDITION_DIST) settle(0, '');
   else {
     build = spawn('npm', ['run', '--silent', 'build'], { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ...publishedAt } });
@@ -39,12 +40,14 @@ export default async function setup(project: TestProject) {
       output += d;
       process.stderr.write(d);
     });
-    build.once('close', (code, signal) => settle(code ?? signal ?? 1, output));
+    ended = new Promise((done) => build!.once('close', (code, signal) => done(settle(code ?? signal ?? 1, output))));
   }
   const chromium = await launchServer();
   project.provide('chromium', chromium.wsEndpoint());
   return async () => {
+    // A run that ends before the build does (a file filter, Ctrl-C) cancels it, and waits for it to end.
     if (build && build.exitCode === null && build.signalCode === null) build.kill('SIGTERM');
+    await ended;
     await chromium.close();
     rmSync(dir, { recursive: true, force: true });
   };
