@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserServer, type Page } from 'playwright-core';
 
 /** WCAG 2.0, 2.1 and 2.2 at levels A and AA, and axe's best practices. */
 export const axeTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
@@ -7,13 +7,22 @@ export const axeTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 
 /** Debian's chromium; the tests never download a browser of their own. */
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-export async function launch(): Promise<Browser> {
+function options() {
   if (!existsSync(chromiumPath))
     throw new Error(`Browser tests need Chromium at ${chromiumPath}. On Debian: apt-get install chromium (or set CHROMIUM_PATH).`);
-  return chromium.launch({
+  return {
     executablePath: chromiumPath,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  };
+}
+
+export async function launch(): Promise<Browser> {
+  return chromium.launch(options());
+}
+
+/** The same Chromium, started for other processes to connect to (`chromium.connect(server.wsEndpoint())`). */
+export async function launchServer(): Promise<BrowserServer> {
+  return chromium.launchServer(options());
 }
 
 /** What went wrong while a page loaded: console errors, page errors, failed requests, requests off the site. */

@@ -82,7 +82,7 @@ beforeAll(() => {
 afterAll(() => project?.remove());
 
 /** Writes the cases' files into the copy, builds it, puts everything back, and returns the build's exit and output. */
-function buildWith(broken: Case[]): { status: number; output: string } {
+async function buildWith(broken: Case[]): Promise<{ status: number; output: string }> {
   const touched: string[] = [];
   const original = new Map<string, string>();
   for (const { files, append } of broken) {
@@ -98,7 +98,7 @@ function buildWith(broken: Case[]): { status: number; output: string } {
     }
   }
   try {
-    return project.build();
+    return await project.build();
   } finally {
     for (const path of touched) rmSync(join(project.dir, path));
     for (const [path, text] of original) writeFileSync(join(project.dir, path), text);
@@ -140,10 +140,10 @@ describe('bad content fails the build with file, place and value', () => {
   const graphCases = cases.filter((c) => !c.early).map(renamed);
   let graphBuild: { status: number; output: string };
   // This build finds a last good site in dist/, which it must leave as it was.
-  it.each(graphCases)('$name (reported with the others by one build)', ({ expect: patterns }) => {
+  it.each(graphCases)('$name (reported with the others by one build)', async ({ expect: patterns }) => {
     if (!graphBuild) {
       lastGood('present');
-      graphBuild = buildWith(graphCases);
+      graphBuild = await buildWith(graphCases);
     }
     expectFailure(graphBuild, patterns, 'present');
   });
@@ -151,16 +151,16 @@ describe('bad content fails the build with file, place and value', () => {
   // So does the check of content/'s files, which runs before anything loads.
   const fileCases = cases.filter((c) => c.filesCheck).map(renamed);
   let fileBuild: { status: number; output: string };
-  it.each(fileCases)('$name (reported with the others by the check of content/)', ({ expect: patterns }) => {
+  it.each(fileCases)('$name (reported with the others by the check of content/)', async ({ expect: patterns }) => {
     if (!fileBuild) {
       lastGood('absent');
-      fileBuild = buildWith(fileCases);
+      fileBuild = await buildWith(fileCases);
     }
     expectFailure(fileBuild, patterns, 'absent');
   });
 
-  it.each(cases.filter((c) => c.early && !c.filesCheck))('$name (stops the build on its own)', (c) => {
+  it.each(cases.filter((c) => c.early && !c.filesCheck))('$name (stops the build on its own)', async (c) => {
     lastGood('absent');
-    expectFailure(buildWith([c]), c.expect, 'absent');
+    expectFailure(await buildWith([c]), c.expect, 'absent');
   });
 });

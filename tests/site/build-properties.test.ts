@@ -2,19 +2,40 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
-import { launch, watch } from '../../src/cli/browser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { watch } from '../../src/cli/browser';
+import { connect } from './browser-suite';
 import { distDir, filesIn } from './dist';
 import { exampleSite, previewSite } from '../../src/lib/publishing';
 import { loopbackAddresses, unpacked } from './loopback';
-import { copyProject, processesIn } from './project-copy';
+import { copyProject, processesIn, type RunningBuild } from './project-copy';
 import { serve } from '../../src/cli/server';
 
 let project: ReturnType<typeof copyProject>;
+/**
+ * The build under a base path, published to another file system, runs in a copy of its own from the start, beside
+ * the builds of the cases below (which share `project`): it is checked in 'builds' below.
+ */
+let based: { project: ReturnType<typeof copyProject>; parent: string; dist: string; build: RunningBuild; shm: boolean };
 beforeAll(() => {
   project = copyProject();
+  const copy = copyProject();
+  // The build stages beside its target, so that publishing is a rename on one file system: a target on a tmpfs
+  // (/dev/shm, where the machine has one apart from the project's file system) must not fail with EXDEV.
+  const shm = existsSync('/dev/shm') && statSync('/dev/shm').dev !== statSync(copy.dir).dev;
+  const parent = shm ? mkdtempSync('/dev/shm/edition-') : copy.dir;
+  const dist = join(parent, 'dist-base');
+  based = { project: copy, parent, dist, shm, build: copy.start({ EDITION_SITE: exampleSite, EDITION_BASE: '/asslb/', EDITION_DIST: dist }) };
 });
-afterAll(() => project?.remove());
+afterAll(async () => {
+  project?.remove();
+  if (!based) return;
+  // Not awaited by a test that was left out (-t): ended here.
+  if (based.build.npm.exitCode === null && based.build.npm.signalCode === null) based.build.npm.kill('SIGTERM');
+  await based.build.ended;
+  based.project.remove();
+  if (based.shm) rmSync(based.parent, { recursive: true, force: true });
+});
 
 /** Each file's SHA-256, by its path in `dir`; `read` may change what is hashed. */
 const digest = (dir: string, read: (bytes: Buffer) => Buffer = (bytes) => bytes) =>
@@ -75,8 +96,8 @@ describe('cancelled builds', () => {
 });
 
 describe('builds', () => {
-  it('are reproducible, and the preview differs only by its origin and its notices: a clean build of the preview in another folder is the published build byte for byte once those are taken out', () => {
-    const { status, output } = project.build({ EDITION_SITE: '', EDITION_PREVIEW: '1' });
+  it('are reproducible, and the preview differs only by its origin and its notices: a clean build of the preview in another folder is the published build byte for byte once those are taken out', async () => {
+    const { status, output } = await project.build({ EDITION_SITE: '', EDITION_PREVIEW: '1' });
     expect(status, output.slice(-3000)).toBe(0);
     // Astro's "use astro:head-inject" directive is not the edition's to act on (astro.config.mjs).
     expect(output).not.toMatch(/MODULE_LEVEL_DIRECTIVE/);
@@ -110,26 +131,20 @@ describe('builds', () => {
   });
 
   it('work under a base path, published to another file system: links, assets, search, and no loopback address in any file', async () => {
-    // The build stages beside its target, so that publishing is a rename on one file system: a target on a tmpfs
-    // (/dev/shm, where the machine has one apart from the project's file system) must not fail with EXDEV.
-    const shm = existsSync('/dev/shm') && statSync('/dev/shm').dev !== statSync(project.dir).dev;
-    const parent = shm ? mkdtempSync('/dev/shm/edition-') : project.dir;
-    onTestFinished(() => {
-      if (shm) rmSync(parent, { recursive: true, force: true });
-    });
-    const dist = join(parent, 'dist-base');
-    const { status, output } = project.build({ EDITION_SITE: exampleSite, EDITION_BASE: '/asslb/', EDITION_DIST: dist });
+    const { parent, dist, build } = based;
+    const status = (await build.ended).code;
+    const output = build.output();
     // A build that passes has passed its own output check: every href and src of every page is under /asslb/
     // and resolves (tests/unit/links.test.ts tests that check, a link outside the base path included). What the
     // check cannot see are the addresses the search script writes at run time.
     expect(status, output.slice(-3000)).toBe(0);
-    expect([...readdirSync(parent), ...readdirSync(project.dir)].filter((name) => name.includes('.build-'))).toEqual([]);
+    expect([...readdirSync(parent), ...readdirSync(based.project.dir)].filter((name) => name.includes('.build-'))).toEqual([]);
     // Not one file (pages, sitemaps, _headers, Pagefind's files, the downloads) names the local preview.
     expect(loopbackAddresses(dist)).toEqual([]);
     expect(readFileSync(join(dist, 'cite', 'introduction.bib'), 'utf8')).toContain(`${exampleSite}/asslb/sections/introduction/`);
     expect([...readFileSync(join(dist, '_headers'), 'utf8').matchAll(/^\S+/gm)].map((m) => m[0]).filter((path) => !path.startsWith('/asslb/') && path !== '/*')).toEqual([]);
     const site = await serve(dist, '/asslb/');
-    const browser = await launch();
+    const browser = await connect();
     const page = await browser.newPage();
     const problems = watch(page, site.origin);
     await page.goto(site.url('/search/?q=LiCoO2'));
@@ -141,14 +156,14 @@ describe('builds', () => {
     await site.close();
   });
 
-  it('for publishing stop before anything is staged without an origin, or with a bad value, saying which and how to set it', () => {
+  it('for publishing stop before anything is staged without an origin, or with a bad value, saying which and how to set it', async () => {
     const before = digest(join(project.dir, 'dist'));
     for (const [env, message] of [
       [{ EDITION_SITE: '' }, /Build failed: EDITION_SITE is not set: a build for publishing needs the origin[\s\S]*EDITION_SITE=https:\/\/edition\.example\.org EDITION_BASE=\/asslb\/ npm run build[\s\S]*See "Publishing" in README\.md\./],
       [{ EDITION_SITE: 'http://127.0.0.1:4321' }, /EDITION_SITE="http:\/\/127\.0\.0\.1:4321" is a loopback address/],
       [{ EDITION_BASE: 'asslb' }, /EDITION_BASE="asslb" is not a base path: it must start and end with "\/"/],
     ] as const) {
-      const { status, output } = project.build(env);
+      const { status, output } = await project.build(env);
       expect(status, output).toBe(1);
       expect(output).toMatch(message);
       expect(output).toMatch(/Nothing was built; .* is unchanged\./);

@@ -1,4 +1,4 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -21,7 +21,7 @@ export interface RunningBuild {
 /** A throw-away copy of the project (its node_modules linked, not copied), for builds that must not touch dist/. */
 export function copyProject(): {
   dir: string;
-  build: (env?: Record<string, string>) => { status: number; output: string };
+  build: (env?: Record<string, string>) => Promise<{ status: number; output: string }>;
   start: (env?: Record<string, string>) => RunningBuild;
   remove: () => void;
 } {
@@ -35,20 +35,23 @@ export function copyProject(): {
     const { EDITION_DIST: _underTest, ...inherited } = process.env;
     return { ...inherited, NO_COLOR: '1', FORCE_COLOR: '0', ...publishedAt, ...env };
   };
+  const start = (env: Record<string, string> = {}): RunningBuild => {
+    const npm = spawn('npm', ['run', '--silent', 'build'], { cwd: dir, env: environment(env), stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    npm.stdout!.on('data', (d: Buffer) => (output += d));
+    npm.stderr!.on('data', (d: Buffer) => (output += d));
+    const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => npm.once('close', (code, signal) => done({ code, signal })));
+    return { npm, output: () => output, ended };
+  };
   return {
     dir,
-    build: (env = {}) => {
-      const run = spawnSync('npm', ['run', '--silent', 'build'], { cwd: dir, encoding: 'utf8', env: environment(env) });
-      return { status: run.status ?? 1, output: `${run.stdout}\n${run.stderr}` };
+    // A build that runs to its end, without blocking the test file's other work (a build started in the background).
+    build: async (env = {}) => {
+      const run = start(env);
+      const { code } = await run.ended;
+      return { status: code ?? 1, output: run.output() };
     },
-    start: (env = {}) => {
-      const npm = spawn('npm', ['run', '--silent', 'build'], { cwd: dir, env: environment(env), stdio: ['ignore', 'pipe', 'pipe'] });
-      let output = '';
-      npm.stdout!.on('data', (d: Buffer) => (output += d));
-      npm.stderr!.on('data', (d: Buffer) => (output += d));
-      const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => npm.once('close', (code, signal) => done({ code, signal })));
-      return { npm, output: () => output, ended };
-    },
+    start,
     remove: () => rmSync(dir, { recursive: true, force: true }),
   };
 }
