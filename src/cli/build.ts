@@ -14,13 +14,20 @@ import { readPublishing } from '../lib/publishing.ts';
 import { onParentDeath } from './build/parent-death.ts';
 import { carry, makeStage, publish, recordWriters, settle, settleDeadBuilds, type Stage } from './build/staging.ts';
 
-const dist = resolve(process.env.EDITION_DIST ?? 'dist');
+const distSetting = process.env.EDITION_DIST;
+const dist = resolve(distSetting || 'dist');
+const project = process.cwd();
 const unchanged = () => (existsSync(dist) ? `${dist} is unchanged` : 'no site was written');
 
 function fail(message: string, code = 1): never {
   console.error(`\n${message}`);
   process.exit(code);
 }
+
+// The folder the site replaces must be neither the project nor one that holds it: an empty EDITION_DIST resolves to
+// the project folder, and publishing there would put the site in place of the sources.
+if (distSetting !== undefined && distSetting.trim() === '') fail('Build failed: EDITION_DIST is set but empty: unset it to publish to dist/, or name the folder to publish to.\nNothing was built.');
+if (project === dist || project.startsWith(`${dist}${sep}`)) fail(`Build failed: EDITION_DIST="${distSetting}" is ${project === dist ? 'the project folder' : `a folder that holds the project (${project})`}: the site would replace it.\nNothing was built.`);
 
 // Where the site is published (EDITION_SITE, EDITION_BASE) or that it is the local preview (EDITION_PREVIEW=1),
 // checked before anything is staged: a build without an origin would publish the preview's address.
@@ -33,7 +40,6 @@ try {
 // Astro builds inside the project: with an output folder elsewhere it stages in the project's .astro/ (one path
 // for every build) and moves files out with renames, which fail across file systems. A target outside the project
 // gets a second stage in the project, whose site is carried over (copied across file systems) once astro is done.
-const project = process.cwd();
 const inProject = (path: string) => path.startsWith(`${project}${sep}`);
 const local = inProject(dist) ? dist : join(project, basename(dist));
 let stage: Stage;

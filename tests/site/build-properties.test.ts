@@ -172,4 +172,19 @@ describe('builds', () => {
     expect(stagingFolders()).toEqual([]);
     expect(digest(join(project.dir, 'dist'))).toEqual(before);
   });
+
+  it('never publish in place of the project: an empty EDITION_DIST, the project folder or one above it stops the build', async () => {
+    const sources = digest(join(project.dir, 'src'));
+    for (const [dist, message] of [
+      ['', /Build failed: EDITION_DIST is set but empty: unset it to publish to dist\/, or name the folder to publish to\./],
+      [project.dir, /Build failed: EDITION_DIST=".*" is the project folder: the site would replace it\./],
+      [join(project.dir, '..'), /Build failed: EDITION_DIST=".*" is a folder that holds the project \(.*\): the site would replace it\./],
+    ] as const) {
+      const { status, output } = await project.build({ EDITION_SITE: exampleSite, EDITION_DIST: dist });
+      expect(status, output).toBe(1);
+      expect(output).toMatch(message);
+      expect(output).toMatch(/Nothing was built\./);
+    }
+    expect(digest(join(project.dir, 'src'))).toEqual(sources);
+  });
 });

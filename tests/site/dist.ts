@@ -3,7 +3,7 @@ import { join, relative, resolve, sep } from 'node:path';
 import { parse, type HTMLElement } from 'node-html-parser';
 
 /** The built site under test. */
-export const distDir = resolve(process.env.EDITION_DIST ?? 'dist');
+export const distDir = resolve(process.env.EDITION_DIST || 'dist');
 
 export function filesIn(dir: string, ext: string): string[] {
   if (!existsSync(dir)) return [];
