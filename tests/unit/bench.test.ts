@@ -223,6 +223,9 @@ describe('the synthetic corpus', () => {
     expect(copy).toContain('(technique:tem)'); // techniques are shared
     const study = parse(big.get('studies/wang-fef2-conversion-x3.yaml')!) as { section: string; references: number[]; materials: string[] };
     expect(study.section).toBe('cathode-metal-fluorides-x3');
+    // Each study card is a landmark named by its title, and the whole edition's page holds all of them.
+    const titles = [...big].filter(([p]) => p.startsWith('studies/')).map(([, t]) => (parse(t) as { title: string }).title);
+    expect(new Set(titles).size).toBe(titles.length);
     expect(study.references).toEqual([889]);
     expect(study.materials.every((m) => m.endsWith('-x3'))).toBe(true);
   });

@@ -49,6 +49,8 @@ export function multiplyCorpus(corpus: Corpus, factor: number): Corpus {
         out.set(copyName(path, section), `---\n${stringify(data)}---\n${newBody}`);
       } else if (path.startsWith('studies/')) {
         const d = parse(text) as Rec;
+        // A copy's own title: the whole edition's page holds every card, and two landmarks may not share a name.
+        d.title = `${String(d.title)} (copy ${k})`;
         d.references = (d.references as number[]).map(ref);
         d.section = section(String(d.section));
         d.materials = materials(d.materials);
