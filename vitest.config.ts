@@ -1,6 +1,6 @@
 /// <reference types="vitest/config" />
 import { getViteConfig } from 'astro/config';
-import { LongestFirst } from './tests/sequencer';
+import { LongestFirst } from './tests/sequencer.ts';
 
 export default getViteConfig({
   test: {

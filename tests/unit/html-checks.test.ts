@@ -23,6 +23,14 @@ describe('html-validate over the built pages', () => {
     ]);
   });
 
+  it('holds a gathering page to every rule but unique-landmark, and every other page to that one too', async () => {
+    const html = doc('<main><aside aria-label="Card">a</aside><aside aria-label="Card">b</aside></main>');
+    const pages = [{ url: '/whole/', file: 'whole/index.html', html }, { url: '/s/', file: 's/index.html', html }];
+    expect((await validatePages(pages, new Set(['/whole/']))).map((p) => `${p.page} ${p.rule}`)).toEqual(['/s/ unique-landmark', '/s/ unique-landmark']);
+    const broken = doc('<main><aside aria-label="Card">a</aside><p><div>x</div></p></main>');
+    expect((await validatePages([{ url: '/whole/', file: 'whole/index.html', html: broken }], new Set(['/whole/']))).length).toBeGreaterThan(0);
+  });
+
   it('passes valid pages', async () => {
     expect(await validatePages([{ url: '/', file: 'index.html', html: doc('<main><p>ok</p></main>') }])).toEqual([]);
   });

@@ -2,6 +2,7 @@ import { validatePages, type HtmlProblem } from '../../lib/checks/html';
 import { katexErrorOutput } from '../../lib/checks/katex-output';
 import { findUnsafeMarkup } from '../../lib/checks/unsafe-markup';
 import { findBrokenLinks, type BrokenLink } from '../../lib/checks/links';
+import { makeRoutes } from '../../lib/routes';
 import type { Stage } from './stage';
 
 /** The message a build with invalid pages or broken links fails with: one line a problem, the first 50 of them. Pure. */
@@ -20,7 +21,8 @@ export const outputChecks: Stage = {
   async run({ dir, base, pages }) {
     // Valid HTML, and no KaTeX error or trust-refused command rendered in red (src/lib/checks/katex-output.ts).
     const invalid = [
-      ...(await validatePages(pages)),
+      // The whole edition's page gathers the sections' landmarks, checked on their own pages (src/lib/checks/html.ts).
+      ...(await validatePages(pages, new Set([makeRoutes(base).edition]))),
       ...pages.flatMap((p) => katexErrorOutput(p)),
       // No event handler, javascript: URL, external resource, <style> or <script> the edition did not mean (src/lib/checks/unsafe-markup.ts).
       ...findUnsafeMarkup(pages).map((u) => ({ page: u.page, line: u.line, column: u.column, rule: 'unsafe-markup', message: u.message })),
