@@ -1,6 +1,7 @@
 // The search page's preloads of Pagefind's first files, written by the build once the index exists
 // (src/integrations/post-build/search-preloads.ts); the bench's bare search page (src/cli/bench/search-floor.ts)
 // gets the same.
+import { intoHead } from './html-head';
 
 /** What Pagefind writes to `pagefind-entry.json`: for each language, the hash of its metadata file and its wasm. */
 export interface PagefindEntry {
@@ -30,8 +31,5 @@ export function withSearchPreloads(html: string, page: string, entry: PagefindEn
   ].join('');
   // Before the head's first script or stylesheet: the theme's blocking script holds back the requests that follow
   // it, and the wasm, the longest of them, is on the way to the first result.
-  const head = html.slice(0, html.indexOf('</head>'));
-  const at = head.search(/<(?:script|link rel="stylesheet")[\s>]/);
-  const withLinks = at === -1 ? html.replace('</head>', `${links}</head>`) : html.slice(0, at) + links + html.slice(at);
-  return withLinks.replace(root[0], `${root[0]} data-cache-tag="${index.hash}"`);
+  return intoHead(html, links, /<(?:script|link rel="stylesheet")[\s>]/).replace(root[0], `${root[0]} data-cache-tag="${index.hash}"`);
 }

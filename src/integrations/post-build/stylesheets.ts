@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { parse } from 'node-html-parser';
+import { intoHead } from '../../lib/html-head';
 import { contentHash, hashedStem } from './hashed-names';
 import { pruneKatexCss, splitKatexCss } from './katex-css';
 import type { Stage } from './stage';
@@ -81,23 +82,14 @@ export function planStylesheets(pages: readonly { path: string; html: string }[]
     if (names.length > 1) withOwnRules++;
     if (math) withMath++;
     const tags = names.map((name) => `<link rel="stylesheet" href="${links[0]![1]!.replace(/[^/]+$/, name)}">`).join('');
-    return beforeHeadScripts(html.replace(stylesheetLink, ''), tags);
+    // Before the head's first script: Astro writes the links at the head's end, after the theme's blocking script,
+    // where the browser would ask for them only once that script had come and run (under the meta CSP, Chromium's
+    // preload scanner holds back what it finds after it).
+    return intoHead(html.replace(stylesheetLink, ''), tags, /<script[\s>]/);
   });
   const linked = new Set(html.flatMap((h) => [...h.matchAll(stylesheetLink)].map((m) => basename(m[1]!))));
   const unused = [...parts.keys()].filter((name) => !linked.has(name) && !scripts.some((js) => js.includes(name)));
   return { html, files, unused, withOwnRules, withMath };
-}
-
-/**
- * `html` with `tags` put before the head's first script, or at its end if it has none. Astro writes the stylesheet
- * links at the end of the head, after the theme's blocking script; there the browser would ask for them only once
- * that script had come and run (under the meta CSP, Chromium's preload scanner holds back what it finds after it).
- */
-function beforeHeadScripts(html: string, tags: string): string {
-  const end = html.indexOf('</head>');
-  const script = html.indexOf('<script');
-  const at = script !== -1 && script < end ? script : end;
-  return html.slice(0, at) + tags + html.slice(at);
 }
 
 /**
