@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
-import { parse, type HTMLElement } from 'node-html-parser';
+import { parse, type HTMLElement, type Node } from 'node-html-parser';
 
 /** The built site under test. */
 export const distDir = resolve(process.env.EDITION_DIST || 'dist');
@@ -20,8 +20,23 @@ export interface Page {
   dom: HTMLElement;
 }
 
+/**
+ * Makes a parsed page's tree read-only: removing, adding or replacing a node throws ("Cannot assign to read only
+ * property 'childNodes'"). The pages are parsed once per worker and shared by every file it runs (isolate: false), so a
+ * test that edited one would change what later files read, depending on the order. A test that needs to edit
+ * works on a copy: `parse(el.toString())`.
+ */
+function readOnly(root: Node): void {
+  const stack = [root];
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    Object.defineProperty(node, 'childNodes', { value: Object.freeze(node.childNodes), writable: false });
+    Object.defineProperty(node, 'parentNode', { value: node.parentNode, writable: false });
+    stack.push(...node.childNodes);
+  }
+}
+
 let cache: Page[] | undefined;
-/** Every HTML page of the build (Pagefind's own files excluded). */
+/** Every HTML page of the build (Pagefind's own files excluded), parsed once and read-only. */
 export function pages(): Page[] {
   cache ??= filesIn(distDir, '.html')
     .filter((f) => !f.includes(`${sep}pagefind${sep}`))
@@ -29,7 +44,9 @@ export function pages(): Page[] {
       const html = readFileSync(file, 'utf8');
       const rel = relative(distDir, file).split(sep).join('/');
       const url = `/${rel.replace(/index\.html$/, '')}`;
-      return { url, file, html, dom: parse(html) };
+      const dom = parse(html);
+      readOnly(dom);
+      return { url, file, html, dom };
     });
   return cache;
 }
