@@ -625,9 +625,11 @@ describe('the whole edition', () => {
     expect(filled.length).toBeGreaterThan(20);
     expect(filled.slice(0, -1).map((f, i) => [i + 1, f]).filter(([, f]) => f! < 0.5)).toEqual([]);
     rmSync(dir, { recursive: true });
-    // mhchem's placeholder and KaTeX's zero-width spaces stay out of the text layer; its arrows are in it.
-    expect(all).toContain('Li + LiCoO2');
+    // mhchem's placeholder and KaTeX's zero-width spaces stay out of the text layer; its arrows are in it, and no
+    // space after a subscript splits a formula ("Li2 O").
+    expect(all).toContain('Li + LiCoO2 → CoO + Li2O');
     expect(all).toContain('Li+ + e− + O2 → LiO2');
+    expect(all).toContain('8 Li2S → S8 + 16 Li');
     expect(all).not.toMatch(/LiCoOX|\u200b/);
   });
 });

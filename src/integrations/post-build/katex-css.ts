@@ -59,14 +59,17 @@ function katexFace(rule: Rule | undefined): string | undefined {
 /** A top-level style rule all of whose selectors are KaTeX's. */
 export const ownedByKatex = (rule: Rule | undefined): rule is Extract<Rule, { type: 'style' }> => rule?.type === 'style' && rule.value.selectors.every(isKatexSelector);
 
+/** A top-level `@media` rule that holds only rules owned by KaTeX (`@media print { .katex … }`). */
+const katexMedia = (rule: Rule | undefined) => rule?.type === 'media' && rule.value.rules.length > 0 && rule.value.rules.every(ownedByKatex);
+
 /**
- * Splits a stylesheet into KaTeX's part (top-level rules all of whose selectors are KaTeX's, and KaTeX's
- * `@font-face`s) and the site's part (every other rule, in order).
+ * Splits a stylesheet into KaTeX's part (top-level rules all of whose selectors are KaTeX's, `@media` rules that hold
+ * only such rules, and KaTeX's `@font-face`s) and the site's part (every other rule, in order).
  */
 export function splitKatexCss(css: string): { site: string; katex: string } {
   const site: string[] = [];
   const katex: string[] = [];
-  for (const { rule, text } of topLevelRules(css)) (ownedByKatex(rule) || katexFace(rule) ? katex : site).push(text);
+  for (const { rule, text } of topLevelRules(css)) (ownedByKatex(rule) || katexMedia(rule) || katexFace(rule) ? katex : site).push(text);
   return { site: site.join(''), katex: katex.join('') };
 }
 
