@@ -61,8 +61,8 @@ function metaValues(tree: Root, name: string): string[] {
 }
 
 /**
- * A part of the page made fit for an e-reader: no script, control, hidden text or search-only reading; each KaTeX
- * formula replaced by its MathML; attributes XHTML cannot write bare (`hidden`, `download`) dropped.
+ * A part of the page made fit for an e-reader: no script, control, hidden text or search-only reading; a phone's
+ * fold opened out; each KaTeX formula replaced by its MathML; attributes XHTML cannot write bare (`hidden`, `download`) dropped.
  */
 function forReader(node: Element): Element {
   const copy = structuredClone(node);
@@ -72,6 +72,11 @@ function forReader(node: Element): Element {
     if (drop) {
       parent.children.splice(index, 1);
       return [SKIP, index];
+    }
+    // A fold for phones (a study card's facts): the e-reader gets its content, open, without the summary.
+    if (has(el, 'fold-narrow')) {
+      parent.children.splice(index, 1, ...el.children.filter((c) => !(c.type === 'element' && c.tagName === 'summary')));
+      return index;
     }
     if (has(el, 'katex')) {
       const math = find(el, (n) => n.tagName === 'math');

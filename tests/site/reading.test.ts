@@ -197,23 +197,36 @@ describe('quantity tables on a phone', () => {
 });
 
 describe('study cards', () => {
-  it('set each label beside its value on a phone, and reach into the margin with their facts in two columns when wide', async () => {
+  it('fold their facts on a phone under a summary of them, label beside value when opened; show them at once, in two columns reaching into the margin, when wide', async () => {
     const layout = async (width: number) => {
       const tab = await env.browser.newPage({ viewport: { width, height: 900 } });
       await tab.goto(env.site.url('/sections/cathode-chalcogens/'));
-      const found = await tab.evaluate(() => {
-        const card = document.querySelector('main > aside.card.study')!;
-        const pairs = [...card.querySelectorAll('dt')].map((dt) => [dt.getBoundingClientRect(), dt.nextElementSibling!.getBoundingClientRect()] as const);
+      const card = tab.locator('main > aside.card.study').first();
+      const visible = () => card.evaluate((c) => ({ summary: c.querySelector('summary')!.checkVisibility(), facts: c.querySelector('dd')!.checkVisibility() }));
+      const folded = await visible();
+      const summary = await card.locator('summary').innerText();
+      if (folded.summary) await card.locator('summary').click();
+      const found = await card.evaluate((c) => {
+        const pairs = [...c.querySelectorAll('dt')].map((dt) => [dt.getBoundingClientRect(), dt.nextElementSibling!.getBoundingClientRect()] as const);
         const text = document.querySelector('main > p')!.getBoundingClientRect();
-        return { pairs: pairs.map(([dt, dd]) => ({ sameRow: Math.abs(dt.top - dd.top) < 8, beside: dd.left >= dt.right })), cardRight: card.getBoundingClientRect().right, textRight: text.right, columns: new Set(pairs.map(([, dd]) => Math.round(dd.left))).size };
+        return { pairs: pairs.map(([dt, dd]) => ({ sameRow: Math.abs(dt.top - dd.top) < 8, beside: dd.left >= dt.right })), cardRight: c.getBoundingClientRect().right, textRight: text.right, columns: new Set(pairs.map(([, dd]) => Math.round(dd.left))).size };
       });
+      const cell = await card.locator('dt:text-is("Cell") + dd').innerText();
+      const techniques = await card.locator('dt:text-is("Techniques") + dd').innerText();
       await tab.close();
-      return found;
+      return { folded, summary, cell, techniques, ...found };
     };
     const phone = await layout(375);
+    // Folded: a line that names the cell and the techniques, the facts hidden until the reader opens it.
+    expect(phone.folded).toEqual({ summary: true, facts: false });
+    expect(phone.summary).toContain(phone.cell);
+    expect(phone.summary).toContain(phone.techniques.split(', ')[0]);
     expect(phone.pairs.length).toBeGreaterThan(3);
     expect(phone.pairs.filter((p) => !p.sameRow || !p.beside)).toEqual([]);
+    // From 768 px, nothing folds; at 1920 px the card reaches into the margin.
+    expect((await layout(768)).folded).toEqual({ summary: false, facts: true });
     const wide = await layout(1920);
+    expect(wide.folded).toEqual({ summary: false, facts: true });
     expect(wide.cardRight).toBeGreaterThan(wide.textRight + 100);
     expect(wide.columns).toBe(2);
   });
@@ -377,6 +390,14 @@ describe('print', () => {
       await tab.emulateMedia({ media: 'screen' });
       expect(await tab.locator('.references-cited ol, ol.references').first().evaluate((ol) => getComputedStyle(ol).listStyleType)).toBe('none');
     }
+    // Printed from a phone, a study card's facts (folded on its screen) are on paper, without the fold's summary.
+    await tab.setViewportSize({ width: 375, height: 800 });
+    await tab.emulateMedia({ media: 'print' });
+    await tab.goto(env.site.url('/sections/cathode-chalcogens/'));
+    const facts = await tab.locator('aside.study dd').evaluateAll((dds) => dds.map((dd) => dd.checkVisibility()));
+    expect(facts.length).toBeGreaterThan(10);
+    expect(facts.filter((shown) => !shown)).toEqual([]);
+    await expect(tab.locator('aside.study summary').evaluateAll((els) => els.filter((el) => el.checkVisibility()).length)).resolves.toBe(0);
     await tab.close();
   });
 });
@@ -664,6 +685,8 @@ describe('the EPUB', () => {
           ids: attr('[id]', 'id'),
           math: doc.getElementsByTagNameNS('http://www.w3.org/1998/Math/MathML', 'math').length,
           katex: doc.querySelectorAll('.katex, .katex-html, script, button').length,
+          folds: doc.querySelectorAll('details, summary').length,
+          facts: doc.querySelectorAll('aside.study dd').length,
           heading: doc.querySelector('h1, h2, h3')?.textContent ?? '',
         };
       }, [xml, type] as const);
@@ -689,6 +712,8 @@ describe('the EPUB', () => {
       const doc = await read(files[`OEBPS/${item.href}`]!, 'application/xhtml+xml');
       expect(doc.error, item.href).toBeNull();
       expect(doc.katex, item.href).toBe(0);
+      // A study card's facts, folded on a phone's screen, are open in the book.
+      expect(doc.folds, item.href).toBe(0);
       expect(item.props.includes('mathml'), item.href).toBe(doc.math > 0);
       docs.set(item.href, doc);
     }
@@ -697,6 +722,7 @@ describe('the EPUB', () => {
       const doc = docs.get(chapters[i]!)!;
       expect(doc.heading).toBe(s.querySelector('h2, h3')!.textContent);
       expect(doc.math).toBe(s.querySelectorAll('.katex').length);
+      expect(doc.facts).toBe(s.querySelectorAll('aside.study dd').length);
     }
     expect(docs.get('references.xhtml')!.ids.filter((id) => id.startsWith('ref-')).length).toBe(whole().dom.querySelectorAll('.references-cited li').length);
     for (const [file, doc] of docs)

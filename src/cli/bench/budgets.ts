@@ -52,7 +52,7 @@ export interface PageWeight {
   gz: Record<Kind, number>;
   /** JavaScript (gzip) loaded before any interaction. */
   jsBeforeInteraction: number;
-  /** Gzipped size of `document.body.innerText`. */
+  /** Gzipped size of `document.body.innerText`, a phone's folds opened (readableText in browser.ts). */
   textGz: number;
   /** (HTML + CSS + JS) / text, both gzipped. */
   weightToText: number;
