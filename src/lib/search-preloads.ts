@@ -1,7 +1,7 @@
 // The search page's preloads of Pagefind's first files, written by the build once the index exists
 // (src/integrations/post-build/search-preloads.ts); the bench's bare search page (src/cli/bench/search-floor.ts)
 // gets the same.
-import { intoHead } from './html-head';
+import { intoHead } from './html-head.ts';
 
 /** What Pagefind writes to `pagefind-entry.json`: for each language, the hash of its metadata file and its wasm. */
 export interface PagefindEntry {

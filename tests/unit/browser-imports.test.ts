@@ -74,3 +74,16 @@ describe('the layering of src/', () => {
     expect(crossings).toEqual([]);
   });
 });
+
+describe('the command-line tools', () => {
+  it('run under Node itself: each module that `npm run build`, `urls` or `bench` reaches names the project\'s modules it imports by their file (Node adds no ".ts")', () => {
+    const scripts = Object.values((JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts);
+    const entries = [...new Set(scripts.flatMap((s) => [...s.matchAll(/\bnode (src\/\S+\.ts)\b/g)].map((m) => m[1]!)))];
+    expect(entries).toEqual(expect.arrayContaining(['src/cli/build.ts', 'src/cli/urls.ts', 'src/cli/bench.ts']));
+    const modules = new Set(entries.flatMap((e) => [...reached(e).keys()]));
+    // The walk reaches past src/cli/ into the modules the pages share (the bench's search page reaches src/lib/).
+    expect([...modules].filter((f) => f.startsWith('src/lib/')).length).toBeGreaterThan(3);
+    const bare = [...modules].flatMap((file) => importsOf(file).filter((s) => s.startsWith('.') && !/\.(?:ts|mjs|js|json)$/.test(s)).map((s) => `${file}: ${s}`));
+    expect(bare).toEqual([]);
+  });
+});
