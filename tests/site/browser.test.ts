@@ -30,8 +30,8 @@ async function checkPage(page: Page, url: string, rules?: string[]): Promise<str
 }
 
 /** Checks `urls` in a few tabs at once, in one colour scheme, and returns every problem found. */
-async function checkPages(scheme: 'light' | 'dark', urls: string[], rules?: string[]): Promise<string[]> {
-  const context = await env.browser.newContext({ colorScheme: scheme });
+async function checkPages(scheme: 'light' | 'dark', urls: string[], rules?: string[], viewport?: { width: number; height: number }): Promise<string[]> {
+  const context = await env.browser.newContext({ colorScheme: scheme, ...(viewport && { viewport }) });
   // axe is handed to the browser once, and runs in every page the context opens.
   await context.addInitScript({ content: axeSource });
   const queue = [...urls];
@@ -58,6 +58,16 @@ describe.each(['light', 'dark'] as const)('axe in the %s theme', (scheme) => {
     const urls = everyRuleOnEveryPage ? pages().map((p) => p.url) : extremesOfEveryKind();
     expect(urls.length).toBeGreaterThan(everyRuleOnEveryPage ? 400 : 12);
     expect(await checkPages(scheme, urls)).toEqual([]);
+  });
+});
+
+describe('axe on a phone', () => {
+  // What only a phone's width shows: the one-row header, a study card's fold and its summary.
+  it.each(['light', 'dark'] as const)('finds no violation on the sections with the most study cards, folded, in the %s theme', { timeout: 120_000 }, async (scheme) => {
+    const cards = (url: string) => pages().find((p) => p.url === url)!.dom.querySelectorAll('details.fold-narrow').length;
+    const sections = pages().filter((p) => p.url.startsWith('/sections/')).map((p) => p.url).sort((a, b) => cards(b) - cards(a)).slice(0, 2);
+    expect(cards(sections[1]!)).toBeGreaterThan(2);
+    expect(await checkPages(scheme, sections, undefined, { width: 375, height: 800 })).toEqual([]);
   });
 });
 
