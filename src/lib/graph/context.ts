@@ -60,7 +60,7 @@ export function loadNodes(input: GraphInput): GraphContext {
 
   const shared = sharedFormulas(input.materials);
   const materials: MaterialNode[] = input.materials.map((e) => ({ ...e, searchTerms: materialSearchTerms(e.data, shared.has(e.id)), studies: [], sections: [], reactions: [] }));
-  const techniques: TechniqueNode[] = input.techniques.map((e) => ({ ...e, searchTerms: techniqueSearchTerms(e.data), studies: [], sections: [] }));
+  const techniques: TechniqueNode[] = input.techniques.map((e) => ({ ...e, label: e.data.abbreviation ?? e.data.name, searchTerms: techniqueSearchTerms(e.data), studies: [], sections: [] }));
   const cells: CellNode[] = input.cells.map((e) => ({ ...e, studies: [], sections: [], references: [] })).sort((a, b) => a.data.order - b.data.order);
 
   return {

@@ -90,6 +90,8 @@ export interface MaterialNode extends Entry<MaterialData> {
 }
 
 export interface TechniqueNode extends Entry<TechniqueData> {
+  /** How a list, a filter or a card names it: its abbreviation, else its name ("EELS", "in situ heating"). */
+  label: string;
   /** Abbreviation, name and aliases, for the search index. */
   searchTerms: SearchTerms;
   studies: StudyNode[];

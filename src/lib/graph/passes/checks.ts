@@ -37,7 +37,7 @@ export function checkReached(g: GraphContext): void {
         g.problem({ rule: 'orphan', file: m.filePath, message: `material "${m.id}" is used by no study and linked from no section (link it where the text discusses it: [${m.data.abbreviations[0] ?? m.data.name}](material:${m.id}))` });
     for (const t of g.techniques)
       if (t.sections.length === 0)
-        g.problem({ rule: 'orphan', file: t.filePath, message: `technique "${t.id}" is used by no study and linked from no section (link it: [${t.data.abbreviation ?? t.data.name}](technique:${t.id}))` });
+        g.problem({ rule: 'orphan', file: t.filePath, message: `technique "${t.id}" is used by no study and linked from no section (link it: [${t.label}](technique:${t.id}))` });
     for (const c of g.cells)
       if (c.sections.length === 0) g.problem({ rule: 'orphan', file: c.filePath, message: `cell "${c.id}" is used by no study and linked from no section (link it: [${c.data.name}](cell:${c.id}))` });
   }
